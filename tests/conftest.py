@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -23,3 +24,93 @@ def gedcom_corpus() -> Path:
     if not folder.is_dir():
         pytest.skip(f"the shared GEDCOM corpus is not at {folder} (set FAMILLE_GEDCOM_CORPUS to its folder)")
     return folder
+
+
+# --- the application and its database -------------------------------------------------------------------------
+
+
+def _server_url(url: str) -> tuple[str, str]:
+    """Split a PostgreSQL URL into the server part and the database name."""
+    base, _, name = url.rpartition("/")
+    return base, name
+
+
+@pytest.fixture(scope="session")
+def postgres_url(worker_id: str) -> str | None:
+    """A PostgreSQL database of this test worker's own, when FAMILLE_TEST_DATABASE_URL names a server."""
+    url = os.environ.get("FAMILLE_TEST_DATABASE_URL")
+    if not url:
+        return None
+    import sqlalchemy as sa
+
+    base, name = _server_url(url)
+    own = f"{name}_{worker_id}".replace("-", "_")
+    admin = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{own}" WITH (FORCE)'))
+        connection.execute(sa.text(f'CREATE DATABASE "{own}"'))
+    admin.dispose()
+    return f"{base}/{own}"
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    """The xdist worker's name ("master" without xdist)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"
+
+
+def _reset_postgres(url: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, postgres_url: str | None) -> str:
+    """A fresh, empty database for one test: a new SQLite file, or the worker's PostgreSQL database emptied."""
+    if postgres_url:
+        _reset_postgres(postgres_url)
+        return postgres_url
+    return f"sqlite:///{tmp_path / 'famille.sqlite'}"
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path):
+    """The application on a fresh database brought up to date by the migrations."""
+    from famille import create_app
+    from famille.schema import upgrade_database
+
+    application = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test-secret",
+            "LOAD_DEMO": False,
+            "FAMILY_NAME": "Famille Test",
+        }
+    )
+    upgrade_database(application)
+    yield application
+    from famille.db import get_engine
+
+    get_engine(application).dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client of ``app``."""
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    """A session on ``app``'s database for the test to use; rolled back and closed at the end."""
+    session = app.extensions["famille.sessionmaker"]()
+    yield session
+    session.rollback()
+    session.close()

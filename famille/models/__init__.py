@@ -1,0 +1,21 @@
+"""The ORM models, one module per area; importing this package registers them all on ``Base.metadata``."""
+
+from famille.models.changes import Change, SiteSetting
+from famille.models.links import ProfileLink
+from famille.models.people import Event, Family, FamilyChild, Note, Person, PersonName, Place
+from famille.models.records import GedcomImport, GedcomRecord
+
+__all__ = [
+    "Change",
+    "Event",
+    "Family",
+    "FamilyChild",
+    "GedcomImport",
+    "GedcomRecord",
+    "Note",
+    "Person",
+    "PersonName",
+    "Place",
+    "ProfileLink",
+    "SiteSetting",
+]

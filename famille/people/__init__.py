@@ -1,0 +1,1 @@
+"""The people of the tree: surname index and lists of people."""

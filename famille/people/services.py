@@ -1,0 +1,107 @@
+"""Reading the tree for pages: counts, the surname index and the people under one surname."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from famille.models import Family, Person
+from famille.privacy import PersonView, Viewer, person_view
+
+
+@dataclass(frozen=True, slots=True)
+class SurnameEntry:
+    """One surname of the index: its key (accent- and case-free), the spelling shown, how many people bear it."""
+
+    key: str
+    surname: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The figures of the home page."""
+
+    people: int
+    families: int
+    surnames: int
+
+
+def family_overview(session: Session) -> Overview:
+    """How many people, families and distinct surnames the tree holds."""
+    people = session.scalar(select(func.count()).select_from(Person)) or 0
+    families = session.scalar(select(func.count()).select_from(Family)) or 0
+    surnames = (
+        session.scalar(select(func.count(func.distinct(Person.surname_key))).where(Person.surname_key != ""))
+        or 0
+    )
+    return Overview(people=people, families=families, surnames=surnames)
+
+
+def surname_index(session: Session, *, limit: int | None = None) -> list[SurnameEntry]:
+    """Surnames with their counts, alphabetical without regard to accents; the most common first if ``limit``."""
+    count = func.count().label("n")
+    query = (
+        select(Person.surname_key, func.min(Person.surname), count)
+        .where(Person.surname_key != "")
+        .group_by(Person.surname_key)
+    )
+    if limit is not None:
+        query = query.order_by(count.desc(), Person.surname_key).limit(limit)
+    rows = session.execute(query).all()
+    entries = [SurnameEntry(key=key, surname=surname, count=n) for key, surname, n in rows]
+    return sorted(entries, key=lambda entry: entry.key)
+
+
+@dataclass(frozen=True, slots=True)
+class PeoplePage:
+    """One page of the people bearing a surname."""
+
+    surname: str
+    people: list[PersonView]
+    page: int
+    pages: int
+    total: int
+
+
+def people_with_surname(
+    session: Session, *, surname_key: str, viewer: Viewer, page: int, per_page: int
+) -> PeoplePage | None:
+    """The people whose surname folds to ``surname_key``, by birth then name, as ``viewer`` may see them."""
+    total = (
+        session.scalar(select(func.count()).select_from(Person).where(Person.surname_key == surname_key)) or 0
+    )
+    if total == 0:
+        return None
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    rows = session.execute(
+        select(
+            Person.person_id,
+            Person.given_name,
+            Person.surname,
+            Person.birth_date,
+            Person.death_date,
+            Person.living,
+        )
+        .where(Person.surname_key == surname_key)
+        .order_by(Person.birth_sort.is_(None), Person.birth_sort, Person.given_name, Person.person_id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    people = [
+        person_view(
+            viewer,
+            person_id=r[0],
+            given_name=r[1],
+            surname=r[2],
+            birth_date=r[3],
+            death_date=r[4],
+            living=r[5],
+        )
+        for r in rows
+    ]
+    surname = people[0].surname if people else surname_key
+    return PeoplePage(surname=surname, people=people, page=page, pages=pages, total=total)

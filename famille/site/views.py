@@ -1,0 +1,53 @@
+"""The home page and the language switch."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, redirect, render_template, request, session
+from werkzeug.wrappers import Response
+
+from famille.db import get_session
+from famille.i18n import LANG_SESSION_KEY
+from famille.people.services import family_overview, surname_index
+from famille.site.services import is_demo
+
+bp = Blueprint("site", __name__)
+
+HOME_SURNAMES = 60
+
+
+@bp.get("/")
+def home() -> str:
+    """The family's name, how many people, families and surnames, and the most common surnames."""
+    db = get_session()
+    return render_template(
+        "site/home.html",
+        overview=family_overview(db),
+        surnames=surname_index(db, limit=HOME_SURNAMES),
+        demo=is_demo(db),
+    )
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go back to; anything pointing to another site falls back to the home page."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+    ):
+        return "/"
+    return target
+
+
+@bp.get("/lang/<code>")
+def set_language(code: str) -> Response:
+    """Remember the chosen language, then go back to the page the user was on."""
+    if code in current_app.config["LANGUAGES"]:
+        session[LANG_SESSION_KEY] = code
+    return redirect(safe_next(request.args.get("next")))

@@ -1,0 +1,16 @@
+"""Text folding for keys and search: accent- and case-insensitive ("Côté" and "cote" fold alike)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l"}
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text``, drop its accents and collapse white space, for keys and search."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())

@@ -1,0 +1,38 @@
+"""Registers the feature blueprints and what every template needs (family name, languages, demo marker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_babel import get_locale
+
+from famille.db import get_session
+from famille.people.views import bp as people_bp
+from famille.site.services import is_demo
+from famille.site.views import bp as site_bp
+
+
+def _template_globals() -> dict[str, Any]:
+    return {
+        "family_name": current_app.config["FAMILY_NAME"],
+        "languages": current_app.config["LANGUAGES"],
+        "current_lang": str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
+        "current_path": request.full_path.rstrip("?") if request else "/",
+        "site_is_demo": _safe_is_demo(),
+    }
+
+
+def _safe_is_demo() -> bool:
+    """The demo marker; an error page must render even when the database is unreachable."""
+    try:
+        return is_demo(get_session())
+    except Exception:  # noqa: BLE001 - the marker is decoration; never let it break a page
+        return False
+
+
+def init_app(app: Flask) -> None:
+    """Register every blueprint and the template context."""
+    app.register_blueprint(site_bp)
+    app.register_blueprint(people_bp)
+    app.context_processor(_template_globals)
