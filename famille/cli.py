@@ -1,0 +1,166 @@
+"""The ``famille`` command: serve the site, upgrade the database, import and export GEDCOM, load the demo.
+
+Every command exits with status 0 on success, and otherwise prints a one-line reason on standard error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from famille import create_app
+from famille.db import session_scope
+from famille.imports.report import ImportRefused, ImportReport
+
+
+def fail(message: str) -> None:
+    """Stop the command with a one-line reason on standard error and a non-zero status."""
+    click.echo(f"famille: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_default_commands=False)
+def main() -> None:
+    """Famille: a self-hosted family website."""
+
+
+@main.group("db")
+def db_group() -> None:
+    """Manage the database schema."""
+
+
+@db_group.command("upgrade")
+@with_appcontext
+def db_upgrade() -> None:
+    """Create or upgrade the database schema to the newest version."""
+    from famille.schema import upgrade_database
+
+    upgrade_database(current_app)
+    click.echo("Database is up to date.")
+
+
+def _print_report(report: ImportReport, *, warnings_shown: int = 20) -> None:
+    for line in report.summary_lines():
+        click.echo(line)
+    for warning in report.warnings[:warnings_shown]:
+        click.echo(f"  warning: {warning}")
+    if len(report.warnings) > warnings_shown:
+        click.echo(f"  … and {len(report.warnings) - warnings_shown} more warnings")
+    if report.missing_people:
+        click.echo("Absent from the new file (kept until you import with --remove-missing):")
+        for person_id, name in report.missing_people[:50]:
+            click.echo(f"  #{person_id} {name}")
+
+
+def run_import(app: Flask, path: str, *, dry_run: bool, encoding: str | None, remove_missing: bool) -> ImportReport:
+    """Import the file at ``path`` in one transaction (rolled back for a dry run)."""
+    from famille.imports.services import import_gedcom
+
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    with session_scope(app) as session:
+        report = import_gedcom(
+            session,
+            data=data,
+            filename=Path(path).name,
+            encoding=encoding,
+            dry_run=dry_run,
+            remove_missing=remove_missing,
+            actor="command line",
+            living_years=int(app.config["LIVING_YEARS"]),
+        )
+        if dry_run:
+            session.rollback()
+    return report
+
+
+@main.command("import-gedcom")
+@click.argument("path")
+@click.option("--dry-run", is_flag=True, help="Show what the import would do, and change nothing.")
+@click.option("--encoding", default=None, help="Read the file in this encoding, whatever it declares.")
+@click.option("--remove-missing", is_flag=True, help="Remove the people that the new file no longer has.")
+@with_appcontext
+def import_command(path: str, dry_run: bool, encoding: str | None, remove_missing: bool) -> None:
+    """Import (or re-import, merging) a GEDCOM file; PATH may be - for standard input."""
+    from famille.schema import upgrade_database
+
+    if path != "-" and not Path(path).is_file():
+        fail(f"no such file: {path}")
+    upgrade_database(current_app)
+    try:
+        report = run_import(current_app, path, dry_run=dry_run, encoding=encoding, remove_missing=remove_missing)
+    except ImportRefused as error:
+        fail(f"import refused, nothing was changed: {error}")
+    _print_report(report)
+    click.echo("Dry run: nothing was changed." if dry_run else "Import complete.")
+
+
+@main.command("export-gedcom")
+@click.argument("path")
+@with_appcontext
+def export_command(path: str) -> None:
+    """Export the whole tree as GEDCOM 5.5.1 in UTF-8; PATH may be - for standard output."""
+    from famille.imports.export import export_gedcom
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        stream = sys.stdout if path == "-" else open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror}")
+    with stream, session_scope(app) as session:
+        count = export_gedcom(session, stream)
+    if path != "-":
+        click.echo(f"Exported {count} people to {path}.")
+
+
+def load_demo(app: Flask) -> bool:
+    """Fill an empty tree with the generated demo family; False (and nothing done) if people are already there."""
+    from sqlalchemy import select
+
+    from famille.demo import generate_demo_gedcom
+    from famille.imports.services import import_gedcom
+    from famille.models import Person
+    from famille.site.services import DEMO_KEY, set_setting
+
+    with session_scope(app) as session:
+        if session.scalar(select(Person.person_id).limit(1)) is not None:
+            return False
+        data = generate_demo_gedcom().encode("utf-8")
+        import_gedcom(
+            session, data=data, filename="demo.ged", actor="demo", living_years=int(app.config["LIVING_YEARS"])
+        )
+        set_setting(session, DEMO_KEY, "1")
+    return True
+
+
+@main.command("demo")
+@with_appcontext
+def demo_command() -> None:
+    """Fill an empty database with the generated demo family (about 500 people)."""
+    from famille.schema import upgrade_database
+
+    upgrade_database(current_app)
+    if not load_demo(current_app._get_current_object()):  # type: ignore[attr-defined]
+        fail("the family tree is not empty; the demo family only goes into an empty database")
+    click.echo("The demo family is loaded.")
+
+
+@main.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-demo", is_flag=True, help="Do not load the demo family into an empty database.")
+@click.option("--debug", is_flag=True, help="Reload on code changes and show tracebacks (development only).")
+@with_appcontext
+def run_command(host: str, port: int, no_demo: bool, debug: bool) -> None:
+    """Upgrade the database, load the demo family on first start, and serve the site."""
+    from famille.schema import upgrade_database
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    upgrade_database(app)
+    if not no_demo and app.config["LOAD_DEMO"] and load_demo(app):
+        click.echo("The database was empty: the demo family is loaded.")
+    click.echo(f"Famille is served on http://{host}:{port}/ (Ctrl+C to stop)")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug)

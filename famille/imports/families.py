@@ -1,0 +1,119 @@
+"""Writing families: partners and children resolved from the file's xrefs to people's ids."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from famille.gedcom.mapping import FamilyData
+from famille.imports.people import new_uid
+from famille.imports.report import Tally
+from famille.imports.rows import PlaceCache, event_rows, insert_rows, note_rows
+from famille.models import Event, Family, FamilyChild, Note
+
+
+class FamilyIndex:
+    """The families already in the database: by _UID, by xref (same file lineage only), and their digests."""
+
+    def __init__(self, session: Session, *, match_xrefs: bool) -> None:
+        rows = session.execute(select(Family.family_id, Family.uid, Family.xref, Family.content_hash)).all()
+        self.by_uid = {uid: family_id for family_id, uid, _x, _h in rows}
+        self.by_xref = {xref: family_id for family_id, _u, xref, _h in rows if xref} if match_xrefs else {}
+        self.digest = {family_id: digest for family_id, _u, _x, digest in rows}
+        self.seen: set[int] = set()
+
+    def match(self, data: FamilyData) -> int | None:
+        """The id of the existing family this record describes, if any (each family is matched once)."""
+        found = self.by_uid.get(data.uid) if data.uid else self.by_xref.get(data.xref or "")
+        if found is None or found in self.seen:
+            return None
+        self.seen.add(found)
+        return found
+
+
+def merge_pedigrees(families: list[FamilyData], famc: dict[tuple[str, str], str]) -> None:
+    """Complete each family's children from the people's FAMC lines, with the pedigree they give.
+
+    ``famc`` maps (person xref, family xref) to the pedigree written under the person's FAMC.
+    """
+    listed = {(child, family.xref) for family in families for child, _p in family.children}
+    for family in families:
+        family.children = [
+            (child, pedigree if pedigree != "birth" else famc.get((child, family.xref or ""), "birth"))
+            for child, pedigree in family.children
+        ]
+    by_xref = {family.xref: family for family in families if family.xref}
+    for (child, family_xref), pedigree in famc.items():
+        family = by_xref.get(family_xref)
+        if family is not None and (child, family_xref) not in listed:
+            family.children.append((child, pedigree))
+
+
+def _row(data: FamilyData, people: dict[str, int]) -> dict[str, Any]:
+    return {
+        "xref": data.xref,
+        "partner1_id": people.get(data.partner1 or ""),
+        "partner2_id": people.get(data.partner2 or ""),
+        "extra": data.extra,
+        "content_hash": family_digest(data, people),
+        "missing_since": None,
+    }
+
+
+def _details(session: Session, pairs: list[tuple[int, FamilyData]], people: dict[str, int], places: PlaceCache) -> None:
+    children, events, notes = [], [], []
+    for family_id, data in pairs:
+        owner = {"family_id": family_id}
+        seen: set[int] = set()
+        for position, (xref, pedigree) in enumerate(data.children):
+            person_id = people.get(xref)
+            if person_id is not None and person_id not in seen:
+                seen.add(person_id)
+                children.append(
+                    {"family_id": family_id, "person_id": person_id, "position": position, "pedigree": pedigree}
+                )
+        events.extend(event_rows(data.events, places, owner))
+        notes.extend(note_rows(data.notes, owner))
+    insert_rows(session, FamilyChild, children)
+    insert_rows(session, Event, events)
+    insert_rows(session, Note, notes)
+
+
+def write_families(
+    session: Session, families: list[FamilyData], *, index: FamilyIndex, people: dict[str, int], places: PlaceCache
+) -> Tally:
+    """Insert new families, rewrite changed ones, leave unchanged ones alone; returns the figures."""
+    tally = Tally()
+    new: list[FamilyData] = []
+    changed: list[tuple[int, FamilyData]] = []
+    for data in families:
+        family_id = index.match(data)
+        if family_id is None:
+            new.append(data)
+        elif index.digest.get(family_id) == family_digest(data, people):
+            tally.unchanged += 1
+        else:
+            changed.append((family_id, data))
+    if new:
+        rows = [{"uid": data.uid or new_uid(), **_row(data, people)} for data in new]
+        statement = insert(Family).returning(Family.family_id, sort_by_parameter_order=True)
+        ids = list(session.execute(statement, rows).scalars())
+        _details(session, list(zip(ids, new, strict=True)), people, places)
+    if changed:
+        ids = [family_id for family_id, _d in changed]
+        session.execute(update(Family), [{"family_id": fid, **_row(data, people)} for fid, data in changed])
+        for model in (FamilyChild, Event, Note):
+            session.execute(delete(model).where(model.family_id.in_(ids)))
+        _details(session, changed, people, places)
+    tally.new, tally.updated = len(new), len(changed)
+    return tally
+
+
+def family_digest(data: FamilyData, people: dict[str, int]) -> str:
+    """The family's digest, including which rows its partners and children resolve to."""
+    named = [data.partner1, data.partner2, *(child for child, _p in data.children)]
+    resolved = ",".join(str(people.get(xref or "", "")) for xref in named)
+    return hashlib.sha256(f"{data.content_hash()}|{resolved}".encode()).hexdigest()

@@ -1,0 +1,121 @@
+"""Writing people: new ones inserted in bulk, changed ones rewritten, and their links merged.
+
+A changed person keeps their row (and so their id, their account's claim, the links added on the site and their
+history); only what came from the file is replaced.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from famille.gedcom.mapping import NameData, PersonData
+from famille.imports.rows import PlaceCache, event_rows, insert_rows, note_rows, person_fields
+from famille.models import Event, Note, Person, PersonName, ProfileLink
+
+
+def new_uid() -> str:
+    """A fresh identifier for a person or family that came without a _UID (exported as its _UID)."""
+    return uuid.uuid4().hex.upper()
+
+
+def _name_rows(person_id: int, names: list[NameData]) -> list[dict[str, Any]]:
+    return [
+        {
+            "person_id": person_id,
+            "position": position,
+            "name_type": name.name_type[:40],
+            "full": name.full[:500],
+            "given": name.given[:300],
+            "surname": name.surname[:300],
+            "prefix": name.prefix[:100],
+            "suffix": name.suffix[:100],
+            "nickname": name.nickname[:300],
+            "extra": name.extra,
+        }
+        for position, name in enumerate(names)
+    ]
+
+
+def _details(session: Session, pairs: list[tuple[int, PersonData]], places: PlaceCache) -> None:
+    """Insert the names, events and notes of each (person id, data) pair."""
+    names, events, notes = [], [], []
+    for person_id, data in pairs:
+        owner = {"person_id": person_id}
+        names.extend(_name_rows(person_id, data.names))
+        events.extend(event_rows(data.events, places, owner))
+        notes.extend(note_rows(data.notes, owner))
+    insert_rows(session, PersonName, names)
+    insert_rows(session, Event, events)
+    insert_rows(session, Note, notes)
+
+
+def insert_people(session: Session, batch: list[PersonData], places: PlaceCache) -> list[int]:
+    """Insert new people with their details; returns their ids in the order of ``batch``."""
+    if not batch:
+        return []
+    rows = [{"uid": data.uid or new_uid(), "xref": data.xref, **person_fields(data)} for data in batch]
+    statement = insert(Person).returning(Person.person_id, sort_by_parameter_order=True)
+    ids = list(session.execute(statement, rows).scalars())
+    _details(session, list(zip(ids, batch, strict=True)), places)
+    return ids
+
+
+def rewrite_people(session: Session, pairs: list[tuple[int, PersonData]], places: PlaceCache) -> None:
+    """Replace what the file says of existing people, keeping their rows and everything the site added."""
+    if not pairs:
+        return
+    ids = [person_id for person_id, _data in pairs]
+    rows = []
+    for person_id, data in pairs:
+        row = {"person_id": person_id, "xref": data.xref, **person_fields(data), "missing_since": None}
+        if data.uid:
+            row["uid"] = data.uid
+        rows.append(row)
+    session.execute(update(Person), rows)
+    for model in (PersonName, Event, Note):
+        session.execute(delete(model).where(model.person_id.in_(ids)))
+    _details(session, pairs, places)
+
+
+def merge_links(session: Session, pairs: list[tuple[int, PersonData]], *, actor: str) -> tuple[int, int]:
+    """Bring each person's file links in line with the file; links added on the site are never touched.
+
+    Returns how many links were added and removed.
+    """
+    if not pairs:
+        return 0, 0
+    ids = [person_id for person_id, _data in pairs]
+    existing: dict[int, dict[str, str]] = {}
+    for person_id, url, origin in session.execute(
+        select(ProfileLink.person_id, ProfileLink.url, ProfileLink.origin).where(ProfileLink.person_id.in_(ids))
+    ):
+        existing.setdefault(person_id, {})[url] = origin
+    added, removed_ids = [], []
+    for person_id, data in pairs:
+        have = existing.get(person_id, {})
+        wanted = {link.url for link in data.links}
+        removed_ids.extend((person_id, url) for url, origin in have.items() if origin == "gedcom" and url not in wanted)
+        for position, link in enumerate(data.links):
+            if link.url not in have:
+                added.append(_link_row(person_id, position, link, actor))
+    for person_id, url in removed_ids:
+        session.execute(delete(ProfileLink).where(ProfileLink.person_id == person_id, ProfileLink.url == url))
+    insert_rows(session, ProfileLink, added)
+    return len(added), len(removed_ids)
+
+
+def _link_row(person_id: int, position: int, link: Any, actor: str) -> dict[str, Any]:
+    return {
+        "person_id": person_id,
+        "url": link.url,
+        "platform": link.platform,
+        "handle": link.handle[:300],
+        "label": link.label[:200],
+        "origin": "gedcom",
+        "added_by": actor[:200],
+        "position": position,
+    }

@@ -1,0 +1,129 @@
+"""Rows from mapped GEDCOM data: the listing fields of a person, and the rows of names, events and notes.
+
+Shared by the person and family writers; places are looked up (and created) through :class:`PlaceCache`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from famille.gedcom.dates import parse_date
+from famille.gedcom.mapping import EventData, NoteData, PersonData
+from famille.models import Place
+from famille.text import fold
+
+BIRTH_TAGS = ("BIRT", "CHR", "BAPM")
+DEATH_TAGS = ("DEAT", "BURI", "CREM")
+
+
+class PlaceCache:
+    """Place ids by folded name, loaded once per import; new places are inserted as they are met."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ids: dict[str, int] = dict(session.execute(select(Place.name_key, Place.place_id)).all())
+        self.created = 0
+
+    def place_id(self, event: EventData) -> int | None:
+        """The id of the event's place, creating the place the first time its name is seen."""
+        name = event.place.strip()
+        if not name:
+            return None
+        key = fold(name)[:500]
+        place_id = self.ids.get(key)
+        if place_id is None:
+            row = {"name": name[:500], "name_key": key, "latitude": event.latitude, "longitude": event.longitude}
+            place_id = self.session.execute(insert(Place).returning(Place.place_id), [row]).scalar_one()
+            self.ids[key] = place_id
+            self.created += 1
+        return place_id
+
+
+def _sort_value(text: str) -> int | None:
+    parsed = parse_date(text)
+    return parsed.sort_key if parsed.is_valid else None
+
+
+def _first_event(events: list[EventData], tags: tuple[str, ...]) -> EventData | None:
+    for tag in tags:
+        for event in events:
+            if event.tag == tag:
+                return event
+    return None
+
+
+def person_fields(data: PersonData) -> dict[str, Any]:
+    """The person's listing fields: primary name parts, search text, birth and death summaries."""
+    primary = data.names[0] if data.names else None
+    married = next((name.surname for name in data.names if name.name_type == "married"), "")
+    birth = _first_event(data.events, BIRTH_TAGS)
+    death = _first_event(data.events, DEATH_TAGS)
+    every_name = " ".join(f"{name.given} {name.surname} {name.nickname}" for name in data.names)
+    surname = primary.surname if primary else ""
+    return {
+        "sex": data.sex,
+        "given_name": (primary.given if primary else "")[:300],
+        "surname": surname[:300],
+        "surname_key": fold(surname)[:300],
+        "nickname": (primary.nickname if primary else "")[:300],
+        "married_name": married[:300],
+        "search_text": fold(every_name),
+        "birth_date": birth.date_text[:120] if birth else "",
+        "birth_sort": _sort_value(birth.date_text) if birth else None,
+        "birth_place": birth.place[:500] if birth else "",
+        "death_date": death.date_text[:120] if death else "",
+        "death_sort": _sort_value(death.date_text) if death else None,
+        "death_place": death.place[:500] if death else "",
+        "is_dead": death is not None,
+        "extra": data.extra,
+        "content_hash": data.content_hash(),
+    }
+
+
+def event_rows(events: list[EventData], places: PlaceCache, owner: dict[str, int]) -> list[dict[str, Any]]:
+    """Rows of the ``event`` table for one person or family (``owner`` names the owning column)."""
+    rows = []
+    for position, event in enumerate(events):
+        parsed = parse_date(event.date_text) if event.date_text else None
+        rows.append(
+            {
+                "person_id": None,
+                "family_id": None,
+                **owner,
+                "position": position,
+                "tag": event.tag,
+                "event_type": event.event_type[:200],
+                "value": event.value,
+                "date_text": event.date_text[:200],
+                "date_start": parsed.start if parsed and parsed.is_valid else None,
+                "date_end": parsed.end if parsed and parsed.is_valid else None,
+                "place_id": places.place_id(event),
+                "extra": event.extra,
+            }
+        )
+    return rows
+
+
+def note_rows(notes: list[NoteData], owner: dict[str, int]) -> list[dict[str, Any]]:
+    """Rows of the ``note`` table for one person or family."""
+    return [
+        {
+            "person_id": None,
+            "family_id": None,
+            **owner,
+            "position": position,
+            "text": note.text,
+            "record_xref": note.record_xref,
+            "extra": note.extra,
+        }
+        for position, note in enumerate(notes)
+    ]
+
+
+def insert_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of ``model`` in one statement (nothing when ``rows`` is empty)."""
+    if rows:
+        session.execute(insert(model), rows)

@@ -1,0 +1,27 @@
+"""Emptying the tree: used when a real family file replaces the generated demo family."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from famille.models import (
+    Change,
+    Event,
+    Family,
+    FamilyChild,
+    GedcomImport,
+    GedcomRecord,
+    Note,
+    Person,
+    PersonName,
+    Place,
+    ProfileLink,
+)
+
+
+def wipe_tree(session: Session) -> None:
+    """Delete every person, family, record, place and their history (the demo has nothing worth keeping)."""
+    for model in (Change, ProfileLink, Note, Event, FamilyChild, PersonName, Family, Person, Place, GedcomRecord):
+        session.execute(delete(model))
+    session.execute(delete(GedcomImport))
