@@ -8,9 +8,8 @@ with the line they come from; nothing here raises on odd input.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from famille.gedcom.nodes import GedcomNode, node_to_data
@@ -127,9 +126,9 @@ class FamilyData:
 
 
 def _digest(data: Any, *, exclude: set[str]) -> str:
-    payload = {key: value for key, value in asdict(data).items() if key not in exclude}
-    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+    """A stable digest of a record's fields; the dataclasses' own reprs are deterministic and fast to build."""
+    fields = tuple(getattr(data, name) for name in data.__slots__ if name not in exclude)
+    return hashlib.sha256(repr(fields).encode("utf-8")).hexdigest()
 
 
 def pointer(node: GedcomNode) -> str | None:

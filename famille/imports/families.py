@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData
 from famille.imports.people import new_uid
 from famille.imports.report import Tally
-from famille.imports.rows import PlaceCache, event_rows, insert_rows, note_rows
+from famille.imports.rows import PlaceCache, event_rows, insert_returning_ids, insert_rows, note_rows, update_rows
 from famille.models import Event, Family, FamilyChild, Note
 
 
@@ -99,12 +99,11 @@ def write_families(
             changed.append((family_id, data))
     if new:
         rows = [{"uid": data.uid or new_uid(), **_row(data, people)} for data in new]
-        statement = insert(Family).returning(Family.family_id, sort_by_parameter_order=True)
-        ids = list(session.execute(statement, rows).scalars())
+        ids = insert_returning_ids(session, Family, rows)
         _details(session, list(zip(ids, new, strict=True)), people, places)
     if changed:
         ids = [family_id for family_id, _d in changed]
-        session.execute(update(Family), [{"family_id": fid, **_row(data, people)} for fid, data in changed])
+        update_rows(session, Family, [{"family_id": fid, **_row(data, people)} for fid, data in changed])
         for model in (FamilyChild, Event, Note):
             session.execute(delete(model).where(model.family_id.in_(ids)))
         _details(session, changed, people, places)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData
 from famille.imports.report import ImportRefused, ImportReport, ReportWarning
-from famille.imports.rows import insert_rows
+from famille.imports.rows import insert_rows, update_rows
 from famille.markers import N_
 from famille.models import Change, Family, Person
 
@@ -74,9 +74,9 @@ def settle_missing(
         report.people.removed, report.families.removed = len(ids), len(family_ids)
         return ids
     if ids:
-        session.execute(update(Person), [{"person_id": pid, "missing_since": report.import_id} for pid in ids])
+        update_rows(session, Person, [{"person_id": pid, "missing_since": report.import_id} for pid in ids])
     if family_ids:
-        session.execute(update(Family), [{"family_id": fid, "missing_since": report.import_id} for fid in family_ids])
+        update_rows(session, Family, [{"family_id": fid, "missing_since": report.import_id} for fid in family_ids])
     report.people.missing, report.families.missing = len(ids), len(family_ids)
     return ids
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from famille.imports.rows import update_rows
 from famille.models import Family, FamilyChild, Person
 
 GENERATION_YEARS = 25
@@ -73,5 +74,5 @@ def recompute_living(session: Session, *, current_year: int, living_years: int) 
         if living != was_living:
             changes.append({"person_id": person_id, "living": living})
     if changes:
-        session.execute(update(Person), changes)
+        update_rows(session, Person, changes)
     return len(changes)

@@ -9,11 +9,19 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import NameData, PersonData
-from famille.imports.rows import PlaceCache, event_rows, insert_rows, note_rows, person_fields
+from famille.imports.rows import (
+    PlaceCache,
+    event_rows,
+    insert_returning_ids,
+    insert_rows,
+    note_rows,
+    person_fields,
+    update_rows,
+)
 from famille.models import Event, Note, Person, PersonName, ProfileLink
 
 
@@ -58,8 +66,7 @@ def insert_people(session: Session, batch: list[PersonData], places: PlaceCache)
     if not batch:
         return []
     rows = [{"uid": data.uid or new_uid(), "xref": data.xref, **person_fields(data)} for data in batch]
-    statement = insert(Person).returning(Person.person_id, sort_by_parameter_order=True)
-    ids = list(session.execute(statement, rows).scalars())
+    ids = insert_returning_ids(session, Person, rows)
     _details(session, list(zip(ids, batch, strict=True)), places)
     return ids
 
@@ -69,13 +76,16 @@ def rewrite_people(session: Session, pairs: list[tuple[int, PersonData]], places
     if not pairs:
         return
     ids = [person_id for person_id, _data in pairs]
-    rows = []
-    for person_id, data in pairs:
-        row = {"person_id": person_id, "xref": data.xref, **person_fields(data), "missing_since": None}
-        if data.uid:
-            row["uid"] = data.uid
-        rows.append(row)
-    session.execute(update(Person), rows)
+    with_uid = [(pid, data) for pid, data in pairs if data.uid]
+    without_uid = [(pid, data) for pid, data in pairs if not data.uid]
+    for group, keep_uid in ((with_uid, True), (without_uid, False)):
+        rows = []
+        for person_id, data in group:
+            row = {"person_id": person_id, "xref": data.xref, **person_fields(data), "missing_since": None}
+            if keep_uid:
+                row["uid"] = data.uid
+            rows.append(row)
+        update_rows(session, Person, rows)
     for model in (PersonName, Event, Note):
         session.execute(delete(model).where(model.person_id.in_(ids)))
     _details(session, pairs, places)

@@ -5,12 +5,13 @@ Shared by the person and family writers; places are looked up (and created) thro
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from famille.gedcom.dates import parse_date
+from famille.gedcom.dates import GedcomDate, parse_date
 from famille.gedcom.mapping import EventData, NoteData, PersonData
 from famille.models import Place
 from famille.text import fold
@@ -42,8 +43,14 @@ class PlaceCache:
         return place_id
 
 
+@lru_cache(maxsize=65536)
+def parsed_date(text: str) -> GedcomDate:
+    """``parse_date`` remembered: the same date texts recur thousands of times in a big file."""
+    return parse_date(text)
+
+
 def _sort_value(text: str) -> int | None:
-    parsed = parse_date(text)
+    parsed = parsed_date(text)
     return parsed.sort_key if parsed.is_valid else None
 
 
@@ -87,7 +94,7 @@ def event_rows(events: list[EventData], places: PlaceCache, owner: dict[str, int
     """Rows of the ``event`` table for one person or family (``owner`` names the owning column)."""
     rows = []
     for position, event in enumerate(events):
-        parsed = parse_date(event.date_text) if event.date_text else None
+        parsed = parsed_date(event.date_text) if event.date_text else None
         rows.append(
             {
                 "person_id": None,
@@ -124,6 +131,29 @@ def note_rows(notes: list[NoteData], owner: dict[str, int]) -> list[dict[str, An
 
 
 def insert_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows of ``model`` in one statement (nothing when ``rows`` is empty)."""
+    """Insert many rows of ``model`` in one executemany, below the ORM (nothing when ``rows`` is empty)."""
     if rows:
-        session.execute(insert(model), rows)
+        session.connection().execute(model.__table__.insert(), rows)
+
+
+def insert_returning_ids(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows of ``model`` and return their new primary keys, in the order of ``rows``."""
+    if not rows:
+        return []
+    table = model.__table__
+    key = table.primary_key.columns[0]
+    statement = table.insert().returning(key, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, rows).scalars())
+
+
+def update_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+    """Update many rows of ``model`` by primary key; every row names the same columns."""
+    if not rows:
+        return
+    table = model.__table__
+    key = table.primary_key.columns[0]
+    columns = [name for name in rows[0] if name != key.name]
+    statement = table.update().where(key == bindparam("_key")).values({name: bindparam(f"_{name}") for name in columns})
+    session.connection().execute(
+        statement, [{f"_{name}": value for name, value in row.items()} | {"_key": row[key.name]} for row in rows]
+    )
