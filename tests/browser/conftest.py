@@ -20,6 +20,7 @@ import pytest
 from werkzeug.serving import make_server
 
 import famille
+from famille.db import get_engine
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -139,6 +140,7 @@ def live_server(tmp_path: Path) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+        get_engine(app).dispose()
 
 
 def run_cli(app: flask.Flask, *args: str) -> None:

@@ -63,7 +63,9 @@ def test_switching_to_english_is_remembered(
 
     expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^en"))
     expect(page.locator("h1")).to_contain_text(demo_family_name)
-    assert page.locator("body").inner_text() != french_text
+    assert page.locator("body").inner_text() != french_text, (
+        "the page reads the same in French and in English: are both catalogs translated and compiled?"
+    )
 
     # The choice wins over the browser's Accept-Language on the next visit.
     page.goto(live_server + "/")
