@@ -163,4 +163,7 @@ def run_command(host: str, port: int, no_demo: bool, debug: bool) -> None:
     if not no_demo and app.config["LOAD_DEMO"] and load_demo(app):
         click.echo("The database was empty: the demo family is loaded.")
     click.echo(f"Famille is served on http://{host}:{port}/ (Ctrl+C to stop)")
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    # app.run() refuses to serve from inside a Flask CLI command, so serve through Werkzeug directly.
+    from werkzeug.serving import run_simple
+
+    run_simple(host, port, app, use_reloader=debug, use_debugger=debug, threaded=True)
