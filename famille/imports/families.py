@@ -64,6 +64,7 @@ def _row(data: FamilyData, people: dict[str, int]) -> dict[str, Any]:
 
 
 def _details(session: Session, pairs: list[tuple[int, FamilyData]], people: dict[str, int], places: PlaceCache) -> None:
+    places.ensure(event for _family_id, data in pairs for event in data.events)
     children, events, notes = [], [], []
     for family_id, data in pairs:
         owner = {"family_id": family_id}

@@ -50,6 +50,7 @@ def _name_rows(person_id: int, names: list[NameData]) -> list[dict[str, Any]]:
 
 def _details(session: Session, pairs: list[tuple[int, PersonData]], places: PlaceCache) -> None:
     """Insert the names, events and notes of each (person id, data) pair."""
+    places.ensure(event for _person_id, data in pairs for event in data.events)
     names, events, notes = [], [], []
     for person_id, data in pairs:
         owner = {"person_id": person_id}

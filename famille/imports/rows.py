@@ -5,10 +5,11 @@ Shared by the person and family writers; places are looked up (and created) thro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.dates import GedcomDate, parse_date
@@ -21,26 +22,39 @@ DEATH_TAGS = ("DEAT", "BURI", "CREM")
 
 
 class PlaceCache:
-    """Place ids by folded name, loaded once per import; new places are inserted as they are met."""
+    """Place ids by folded name, loaded once per import; new places are inserted a batch at a time."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.ids: dict[str, int] = dict(session.execute(select(Place.name_key, Place.place_id)).all())
         self.created = 0
 
+    @staticmethod
+    def key(name: str) -> str:
+        """The folded name places are told apart by ("Montreal" and "Montréal" are one place)."""
+        return fold(name)[:500]
+
+    def ensure(self, events: Iterable[EventData]) -> None:
+        """Create, in one statement, the places of ``events`` that are not in the database yet."""
+        new: dict[str, dict[str, Any]] = {}
+        for event in events:
+            name = event.place.strip()
+            key = self.key(name) if name else ""
+            if key and key not in self.ids and key not in new:
+                new[key] = {
+                    "name": name[:500],
+                    "name_key": key,
+                    "latitude": event.latitude,
+                    "longitude": event.longitude,
+                }
+        ids = insert_returning_ids(self.session, Place, list(new.values()))
+        self.ids.update(zip(new, ids, strict=True))
+        self.created += len(ids)
+
     def place_id(self, event: EventData) -> int | None:
-        """The id of the event's place, creating the place the first time its name is seen."""
+        """The id of the event's place (after :meth:`ensure` saw it), or None when it has no place."""
         name = event.place.strip()
-        if not name:
-            return None
-        key = fold(name)[:500]
-        place_id = self.ids.get(key)
-        if place_id is None:
-            row = {"name": name[:500], "name_key": key, "latitude": event.latitude, "longitude": event.longitude}
-            place_id = self.session.execute(insert(Place).returning(Place.place_id), [row]).scalar_one()
-            self.ids[key] = place_id
-            self.created += 1
-        return place_id
+        return self.ids[self.key(name)] if name else None
 
 
 @lru_cache(maxsize=65536)
@@ -91,7 +105,10 @@ def person_fields(data: PersonData) -> dict[str, Any]:
 
 
 def event_rows(events: list[EventData], places: PlaceCache, owner: dict[str, int]) -> list[dict[str, Any]]:
-    """Rows of the ``event`` table for one person or family (``owner`` names the owning column)."""
+    """Rows of the ``event`` table for one person or family (``owner`` names the owning column).
+
+    The places must have been created first, for the whole batch, with :meth:`PlaceCache.ensure`.
+    """
     rows = []
     for position, event in enumerate(events):
         parsed = parsed_date(event.date_text) if event.date_text else None
