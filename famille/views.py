@@ -8,6 +8,7 @@ from flask import Flask, current_app, request
 from flask_babel import get_locale
 
 from famille.db import get_session
+from famille.gedcom.dates import format_date, parsed_date
 from famille.people.views import bp as people_bp
 from famille.site.services import is_demo
 from famille.site.views import bp as site_bp
@@ -31,8 +32,16 @@ def _safe_is_demo() -> bool:
         return False
 
 
+def gedcom_date(text: str) -> str:
+    """A GEDCOM date as the reader's language writes it ("ABT 1850" → "vers 1850"); odd text as written."""
+    if not text:
+        return ""
+    return format_date(parsed_date(text), str(get_locale() or "fr"))
+
+
 def init_app(app: Flask) -> None:
-    """Register every blueprint and the template context."""
+    """Register every blueprint, the template context and filters."""
     app.register_blueprint(site_bp)
     app.register_blueprint(people_bp)
     app.context_processor(_template_globals)
+    app.add_template_filter(gedcom_date, "gedcom_date")

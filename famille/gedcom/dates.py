@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from famille.gedcom import calendars as cal
 
@@ -126,6 +127,12 @@ def parse_date(text: str | None) -> GedcomDate:
         return GedcomDate(written, "invalid", None, None, None, None, None)
     start, end = _range(qualifier, first, second)
     return GedcomDate(written, qualifier, first, second, phrase, start, end)
+
+
+@lru_cache(maxsize=65536)
+def parsed_date(text: str) -> GedcomDate:
+    """:func:`parse_date`, remembered: the same date texts recur thousands of times in a big tree."""
+    return parse_date(text)
 
 
 def _tokens(text: str) -> list[str]:

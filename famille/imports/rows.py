@@ -6,13 +6,12 @@ Shared by the person and family writers; places are looked up (and created) thro
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from famille.gedcom.dates import GedcomDate, parse_date
+from famille.gedcom.dates import parsed_date
 from famille.gedcom.mapping import EventData, NoteData, PersonData
 from famille.models import Place
 from famille.text import fold
@@ -55,12 +54,6 @@ class PlaceCache:
         """The id of the event's place (after :meth:`ensure` saw it), or None when it has no place."""
         name = event.place.strip()
         return self.ids[self.key(name)] if name else None
-
-
-@lru_cache(maxsize=65536)
-def parsed_date(text: str) -> GedcomDate:
-    """``parse_date`` remembered: the same date texts recur thousands of times in a big file."""
-    return parse_date(text)
 
 
 def _sort_value(text: str) -> int | None:

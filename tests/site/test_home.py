@@ -86,3 +86,10 @@ def test_unexpected_error_is_a_friendly_500(app, client) -> None:
     response = client.get("/boom", headers={"Accept-Language": "en"})
     assert response.status_code == 500
     assert "Something went wrong" in response.get_data(as_text=True)
+
+
+def test_dates_are_shown_in_the_readers_language(app, client) -> None:
+    run_import(app, SMALL_FAMILY.replace("2 DATE 1890", "2 DATE ABT 1890"))
+    english = client.get("/surnames/tremblay", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    french = client.get("/surnames/tremblay", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "about 1890" in english and "vers 1890" in french
