@@ -5,33 +5,15 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData
+from famille.imports.matching import RecordIndex
 from famille.imports.people import new_uid
 from famille.imports.report import Tally
 from famille.imports.rows import PlaceCache, event_rows, insert_returning_ids, insert_rows, note_rows, update_rows
 from famille.models import Event, Family, FamilyChild, Note
-
-
-class FamilyIndex:
-    """The families already in the database: by _UID, by xref (same file lineage only), and their digests."""
-
-    def __init__(self, session: Session, *, match_xrefs: bool) -> None:
-        rows = session.execute(select(Family.family_id, Family.uid, Family.xref, Family.content_hash)).all()
-        self.by_uid = {uid: family_id for family_id, uid, _x, _h in rows}
-        self.by_xref = {xref: family_id for family_id, _u, xref, _h in rows if xref} if match_xrefs else {}
-        self.digest = {family_id: digest for family_id, _u, _x, digest in rows}
-        self.seen: set[int] = set()
-
-    def match(self, data: FamilyData) -> int | None:
-        """The id of the existing family this record describes, if any (each family is matched once)."""
-        found = self.by_uid.get(data.uid) if data.uid else self.by_xref.get(data.xref or "")
-        if found is None or found in self.seen:
-            return None
-        self.seen.add(found)
-        return found
 
 
 def merge_pedigrees(families: list[FamilyData], famc: dict[tuple[str, str], str]) -> None:
@@ -84,7 +66,7 @@ def _details(session: Session, pairs: list[tuple[int, FamilyData]], people: dict
 
 
 def write_families(
-    session: Session, families: list[FamilyData], *, index: FamilyIndex, people: dict[str, int], places: PlaceCache
+    session: Session, families: list[FamilyData], *, index: RecordIndex, people: dict[str, int], places: PlaceCache
 ) -> Tally:
     """Insert new families, rewrite changed ones, leave unchanged ones alone; returns the figures."""
     tally = Tally()

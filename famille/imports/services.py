@@ -17,43 +17,25 @@ from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData, PersonData, Problem, map_family, map_person
 from famille.gedcom.reader import NO_TRLR, GedcomReader, GedcomReadError, open_gedcom
-from famille.imports.families import FamilyIndex, merge_pedigrees, write_families
+from famille.imports.families import merge_pedigrees, write_families
 from famille.imports.finish import dangling_pointers, record_changes, refuse_if_cut_short, settle_missing
 from famille.imports.living import recompute_living
+from famille.imports.matching import RecordIndex
 from famille.imports.people import insert_people, merge_links, rewrite_people
 from famille.imports.records import record_row, replace_records
 from famille.imports.report import ImportRefused, ImportReport, ReportWarning
 from famille.imports.rows import PlaceCache
 from famille.markers import N_
-from famille.models import GedcomImport, Person
+from famille.models import Family, GedcomImport, Person
 from famille.site.services import DEMO_KEY, bump_data_version, is_demo, set_setting
 
 BATCH_SIZE = 2000
 
 
-class PersonIndex:
-    """The people already in the database: ids by _UID and (same lineage only) by xref, with their digests."""
-
-    def __init__(self, session: Session, *, match_xrefs: bool) -> None:
-        rows = session.execute(select(Person.person_id, Person.uid, Person.xref, Person.content_hash)).all()
-        self.by_uid = {uid: person_id for person_id, uid, _x, _h in rows}
-        self.by_xref = {xref: person_id for person_id, _u, xref, _h in rows if xref} if match_xrefs else {}
-        self.digest = {person_id: digest for person_id, _u, _x, digest in rows}
-        self.seen: set[int] = set()
-
-    def match(self, data: PersonData) -> int | None:
-        """The id of the person this record describes, if they are already on the site."""
-        found = self.by_uid.get(data.uid) if data.uid else self.by_xref.get(data.xref or "")
-        if found is None or found in self.seen:
-            return None
-        self.seen.add(found)
-        return found
-
-
 class _PeopleWriter:
     """Collects people in batches and writes each batch: new ones inserted, changed ones rewritten."""
 
-    def __init__(self, session: Session, index: PersonIndex, places: PlaceCache, report: ImportReport, actor: str):
+    def __init__(self, session: Session, index: RecordIndex, places: PlaceCache, report: ImportReport, actor: str):
         self.session, self.index, self.places, self.report, self.actor = session, index, places, report, actor
         self.ids: dict[str, int] = {}
         self.famc: dict[tuple[str, str], str] = {}
@@ -166,7 +148,7 @@ def _merge(
     """Read every record and write it: people in batches, then families, records, and the absent ones."""
     match_xrefs = _same_lineage(session, reader)
     places = PlaceCache(session)
-    writer = _PeopleWriter(session, PersonIndex(session, match_xrefs=match_xrefs), places, report, actor)
+    writer = _PeopleWriter(session, RecordIndex(session, Person, match_xrefs=match_xrefs), places, report, actor)
     families: list[FamilyData] = []
     problems: list[Problem] = []
     records = [record_row(reader.header, 0)]
@@ -184,15 +166,15 @@ def _merge(
     refuse_if_cut_short(dangling, has_trailer=not any(w.template == NO_TRLR for w in reader.warnings))
     report.warnings += dangling
     merge_pedigrees(families, writer.famc)
-    family_index = FamilyIndex(session, match_xrefs=match_xrefs)
+    family_index = RecordIndex(session, Family, match_xrefs=match_xrefs)
     report.families = write_families(session, families, index=family_index, people=writer.ids, places=places)
     replace_records(session, records)
     report.records = len(records) - 1
     missing = settle_missing(
         session,
         report,
-        missing_people=set(writer.index.digest) - writer.index.seen,
-        missing_families=set(family_index.digest) - family_index.seen,
+        missing_people=writer.index.missing(),
+        missing_families=family_index.missing(),
         remove=remove_missing,
     )
     record_changes(
