@@ -19,11 +19,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
-    from famille import config, db, errors, i18n, views
+    from famille import config, db, errors, i18n, security, views
+    from famille.auth import access
 
     config.load_config(app, test_config)
     db.init_app(app)
     i18n.init_app(app)
+    security.init_app(app)
+    access.init_app(app)
     errors.init_app(app)
     views.init_app(app)
     return app

@@ -148,6 +148,29 @@ def demo_command() -> None:
     click.echo("The demo family is loaded.")
 
 
+@main.command("create-admin")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of asking.")
+@click.option("--name", default="", help="The name shown on the site.")
+@with_appcontext
+def create_admin_command(email: str, password_stdin: bool, name: str) -> None:
+    """Create an admin account (the family's organiser)."""
+    from famille.auth.services import AccountError, create_user
+    from famille.schema import upgrade_database
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    upgrade_database(current_app)
+    try:
+        with session_scope(current_app._get_current_object()) as session:  # type: ignore[attr-defined]
+            create_user(session, email=email, password=password, display_name=name, role="admin")
+    except AccountError as error:
+        fail(str(error))
+    click.echo(f"Admin account created for {email.strip().lower()}.")
+
+
 @main.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)

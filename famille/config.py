@@ -26,6 +26,18 @@ DEFAULTS: dict[str, Any] = {
     "LIVING_YEARS": 110,
     "PEOPLE_PER_PAGE": 50,
     "SQL_ECHO": False,
+    "RATELIMIT_STORAGE_URL": "",
+    "RATELIMIT_ENABLED": True,
+    "REDIS_URL": "",
+    "SMTP_HOST": "",
+    "SMTP_PORT": 25,
+    "SMTP_USER": "",
+    "SMTP_PASSWORD": "",
+    "SMTP_TLS": "none",
+    "MAIL_FROM": "",
+    "SITE_URL": "",
+    "INVITATION_DAYS": 30,
+    "RESET_HOURS": 2,
 }
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from famille.auth.roles import VISITOR as VISITOR_ROLE
+from famille.auth.roles import has_permission
 from famille.markers import N_
 
 PRIVATE_LABEL = N_("Private")
@@ -15,9 +17,16 @@ PRIVATE_LABEL = N_("Private")
 
 @dataclass(frozen=True, slots=True)
 class Viewer:
-    """Who is looking: for now a visitor; later issues add the member's account and role."""
+    """Who is looking: their role, their account and the person of the tree they are (if any)."""
 
-    is_member: bool = False
+    role: str = VISITOR_ROLE
+    user_id: int | None = None
+    person_id: int | None = None
+
+    @property
+    def is_member(self) -> bool:
+        """Whether the viewer sees the living (members, editors, admins)."""
+        return has_permission(self.role, "view_living")
 
 
 VISITOR = Viewer()

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, current_app, request
 from flask_babel import get_locale
 
+from famille.auth.views import bp as auth_bp
 from famille.db import get_session
 from famille.gedcom.dates import format_date, parsed_date
 from famille.people.views import bp as people_bp
@@ -21,6 +22,7 @@ def _template_globals() -> dict[str, Any]:
         "current_lang": str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
         "current_path": request.full_path.rstrip("?") if request else "/",
         "site_is_demo": _safe_is_demo(),
+        "endpoints": current_app.view_functions,
     }
 
 
@@ -43,5 +45,6 @@ def init_app(app: Flask) -> None:
     """Register every blueprint, the template context and filters."""
     app.register_blueprint(site_bp)
     app.register_blueprint(people_bp)
+    app.register_blueprint(auth_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")

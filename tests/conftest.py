@@ -113,3 +113,48 @@ def db(app):
     yield session
     session.rollback()
     session.close()
+
+
+@pytest.fixture
+def make_user(app):
+    """Create an account: ``make_user("editor")``; returns its id. The password is tests.web.PASSWORD."""
+    from famille.auth.services import create_user
+    from tests.web import PASSWORD
+
+    def make(role: str = "member", *, email: str | None = None, person_id: int | None = None, name: str = "") -> int:
+        session = app.extensions["famille.sessionmaker"]()
+        try:
+            user = create_user(
+                session,
+                email=email or f"{role}-{os.urandom(3).hex()}@example.org",
+                password=PASSWORD,
+                display_name=name,
+                role=role,
+            )
+            user.person_id = person_id
+            session.commit()
+            return user.user_id
+        finally:
+            session.close()
+
+    return make
+
+
+@pytest.fixture
+def login_as(app, client, make_user):
+    """Log the test client in with a new account of ``role`` (None: stay a visitor); returns the user id."""
+    from famille.models import User
+    from tests.web import log_in
+
+    def login(role: str | None, **kwargs: object) -> int | None:
+        if role is None or role == "visitor":
+            return None
+        user_id = make_user(role, **kwargs)
+        session = app.extensions["famille.sessionmaker"]()
+        email = session.get(User, user_id).email
+        session.close()
+        response = log_in(client, email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user_id
+
+    return login

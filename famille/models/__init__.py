@@ -1,11 +1,18 @@
 """The ORM models, one module per area; importing this package registers them all on ``Base.metadata``."""
 
+from famille.models.accounts import Claim, Invitation, InvitationUse, Job, PasswordReset, User
 from famille.models.changes import Change, SiteSetting
 from famille.models.links import ProfileLink
 from famille.models.people import Event, Family, FamilyChild, Note, Person, PersonName, Place
 from famille.models.records import GedcomImport, GedcomRecord
 
 __all__ = [
+    "Claim",
+    "Invitation",
+    "InvitationUse",
+    "Job",
+    "PasswordReset",
+    "User",
     "Change",
     "Event",
     "Family",

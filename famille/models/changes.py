@@ -17,14 +17,11 @@ class Change(Base):
     __tablename__ = "change"
 
     change_id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
     actor: Mapped[str] = mapped_column(String(200), default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.user_id", ondelete="SET NULL"), index=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
-    person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.person_id", ondelete="SET NULL"), index=True
-    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.person_id", ondelete="SET NULL"), index=True)
     family_id: Mapped[int | None] = mapped_column(ForeignKey("family.family_id", ondelete="SET NULL"))
     import_id: Mapped[int | None] = mapped_column(ForeignKey("gedcom_import.import_id", ondelete="SET NULL"))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -94,12 +94,8 @@ class Family(Base):
     family_id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(64), unique=True)
     xref: Mapped[str | None] = mapped_column(String(64), index=True)
-    partner1_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.person_id", ondelete="SET NULL"), index=True
-    )
-    partner2_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.person_id", ondelete="SET NULL"), index=True
-    )
+    partner1_id: Mapped[int | None] = mapped_column(ForeignKey("person.person_id", ondelete="SET NULL"), index=True)
+    partner2_id: Mapped[int | None] = mapped_column(ForeignKey("person.person_id", ondelete="SET NULL"), index=True)
     extra: Mapped[list[Any]] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     missing_since: Mapped[int | None] = mapped_column(ForeignKey("gedcom_import.import_id"))
@@ -110,9 +106,7 @@ class FamilyChild(Base):
 
     __tablename__ = "family_child"
 
-    family_id: Mapped[int] = mapped_column(
-        ForeignKey("family.family_id", ondelete="CASCADE"), primary_key=True
-    )
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.family_id", ondelete="CASCADE"), primary_key=True)
     person_id: Mapped[int] = mapped_column(
         ForeignKey("person.person_id", ondelete="CASCADE"), primary_key=True, index=True
     )
@@ -126,12 +120,8 @@ class Event(Base):
     __tablename__ = "event"
 
     event_id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.person_id", ondelete="CASCADE"), index=True
-    )
-    family_id: Mapped[int | None] = mapped_column(
-        ForeignKey("family.family_id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.person_id", ondelete="CASCADE"), index=True)
+    family_id: Mapped[int | None] = mapped_column(ForeignKey("family.family_id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     tag: Mapped[str] = mapped_column(String(40))
     event_type: Mapped[str] = mapped_column(String(200), default="")
@@ -151,12 +141,8 @@ class Note(Base):
     __tablename__ = "note"
 
     note_id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.person_id", ondelete="CASCADE"), index=True
-    )
-    family_id: Mapped[int | None] = mapped_column(
-        ForeignKey("family.family_id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.person_id", ondelete="CASCADE"), index=True)
+    family_id: Mapped[int | None] = mapped_column(ForeignKey("family.family_id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
     record_xref: Mapped[str | None] = mapped_column(String(64))

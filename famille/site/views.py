@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, redirect, render_template, request, session
 from werkzeug.wrappers import Response
 
+from famille.auth.services import count_admins
 from famille.db import get_session
 from famille.i18n import LANG_SESSION_KEY
 from famille.people.services import family_overview, surname_index
+from famille.security import safe_next
 from famille.site.services import is_demo
 
 bp = Blueprint("site", __name__)
@@ -26,23 +26,8 @@ def home() -> str:
         overview=family_overview(db),
         surnames=surname_index(db, limit=HOME_SURNAMES),
         demo=is_demo(db),
+        needs_admin=count_admins(db) == 0,
     )
-
-
-def safe_next(target: str | None) -> str:
-    """A local path to go back to; anything pointing to another site falls back to the home page."""
-    if not target:
-        return "/"
-    parts = urlsplit(target)
-    if (
-        parts.scheme
-        or parts.netloc
-        or not target.startswith("/")
-        or target.startswith("//")
-        or "\\" in target
-    ):
-        return "/"
-    return target
 
 
 @bp.get("/lang/<code>")

@@ -1,0 +1,1 @@
+"""Accounts: log in and out, roles and permissions, password resets, the current viewer."""
