@@ -18,3 +18,21 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(bare.casefold().split())
+
+
+_WORD_BREAKS = str.maketrans({"-": " ", "'": " ", "’": " ", ".": " ", ",": " ", "(": " ", ")": " ", '"': " "})
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, split at spaces, hyphens, apostrophes and punctuation."""
+    return fold(text).translate(_WORD_BREAKS).split()
+
+
+def name_tokens(*parts: str) -> set[str]:
+    """The search words of a person's names: each word, and each hyphenated name whole ("jean-baptiste")."""
+    tokens: set[str] = set()
+    for part in parts:
+        folded = fold(part)
+        tokens.update(word[:100] for word in folded.split() if "-" in word)
+        tokens.update(word[:100] for word in words(part))
+    return tokens

@@ -22,7 +22,8 @@ from famille.imports.rows import (
     person_fields,
     update_rows,
 )
-from famille.models import Event, Note, Person, PersonName, ProfileLink
+from famille.models import Event, NameToken, Note, Person, PersonName, ProfileLink
+from famille.text import name_tokens
 
 
 def new_uid() -> str:
@@ -51,15 +52,18 @@ def _name_rows(person_id: int, names: list[NameData]) -> list[dict[str, Any]]:
 def _details(session: Session, pairs: list[tuple[int, PersonData]], places: PlaceCache) -> None:
     """Insert the names, events and notes of each (person id, data) pair."""
     places.ensure(event for _person_id, data in pairs for event in data.events)
-    names, events, notes = [], [], []
+    names, events, notes, tokens = [], [], [], []
     for person_id, data in pairs:
         owner = {"person_id": person_id}
         names.extend(_name_rows(person_id, data.names))
+        words = name_tokens(*(part for name in data.names for part in (name.given, name.surname, name.nickname)))
+        tokens.extend({"token": token, "person_id": person_id} for token in words)
         events.extend(event_rows(data.events, places, owner))
         notes.extend(note_rows(data.notes, owner))
     insert_rows(session, PersonName, names)
     insert_rows(session, Event, events)
     insert_rows(session, Note, notes)
+    insert_rows(session, NameToken, tokens)
 
 
 def insert_people(session: Session, batch: list[PersonData], places: PlaceCache) -> list[int]:
@@ -87,7 +91,7 @@ def rewrite_people(session: Session, pairs: list[tuple[int, PersonData]], places
                 row["uid"] = data.uid
             rows.append(row)
         update_rows(session, Person, rows)
-    for model in (PersonName, Event, Note):
+    for model in (PersonName, Event, Note, NameToken):
         session.execute(delete(model).where(model.person_id.in_(ids)))
     _details(session, pairs, places)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlalchemy.orm import Session
 
 from famille.models import (
@@ -12,6 +12,7 @@ from famille.models import (
     FamilyChild,
     GedcomImport,
     GedcomRecord,
+    NameToken,
     Note,
     Person,
     PersonName,
@@ -21,7 +22,19 @@ from famille.models import (
 
 
 def wipe_tree(session: Session) -> None:
-    """Delete every person, family, record, place and their history (the demo has nothing worth keeping)."""
-    for model in (Change, ProfileLink, Note, Event, FamilyChild, PersonName, Family, Person, Place, GedcomRecord):
+    """Delete every person, family, record, place and their history; accounts and their history stay."""
+    for model in (
+        Change,
+        ProfileLink,
+        Note,
+        Event,
+        FamilyChild,
+        PersonName,
+        NameToken,
+        Family,
+        Person,
+        Place,
+        GedcomRecord,
+    ):
         session.execute(delete(model))
     session.execute(delete(GedcomImport))

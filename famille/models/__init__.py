@@ -3,7 +3,7 @@
 from famille.models.accounts import Claim, Invitation, InvitationUse, Job, PasswordReset, User
 from famille.models.changes import Change, SiteSetting
 from famille.models.links import ProfileLink
-from famille.models.people import Event, Family, FamilyChild, Note, Person, PersonName, Place
+from famille.models.people import Event, Family, FamilyChild, NameToken, Note, Person, PersonName, Place
 from famille.models.records import GedcomImport, GedcomRecord
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Invitation",
     "InvitationUse",
     "Job",
+    "NameToken",
     "PasswordReset",
     "User",
     "Change",

@@ -147,3 +147,14 @@ class Note(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     record_xref: Mapped[str | None] = mapped_column(String(64))
     extra: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class NameToken(Base):
+    """One searchable word of a person's names (folded: no accents, lower case), for indexed prefix search."""
+
+    __tablename__ = "name_token"
+
+    token: Mapped[str] = mapped_column(String(100), primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.person_id", ondelete="CASCADE"), primary_key=True, index=True
+    )
