@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from famille.models import (
