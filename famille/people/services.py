@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from famille.claims.visibility import people_views
 from famille.models import Family, Person
-from famille.privacy import PersonView, Viewer, person_view
+from famille.privacy import PersonView, Viewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,7 @@ def family_overview(session: Session) -> Overview:
     people = session.scalar(select(func.count()).select_from(Person)) or 0
     families = session.scalar(select(func.count()).select_from(Family)) or 0
     surnames = (
-        session.scalar(select(func.count(func.distinct(Person.surname_key))).where(Person.surname_key != ""))
-        or 0
+        session.scalar(select(func.count(func.distinct(Person.surname_key))).where(Person.surname_key != "")) or 0
     )
     return Overview(people=people, families=families, surnames=surnames)
 
@@ -70,9 +70,7 @@ def people_with_surname(
     session: Session, *, surname_key: str, viewer: Viewer, page: int, per_page: int
 ) -> PeoplePage | None:
     """The people whose surname folds to ``surname_key``, by birth then name, as ``viewer`` may see them."""
-    total = (
-        session.scalar(select(func.count()).select_from(Person).where(Person.surname_key == surname_key)) or 0
-    )
+    total = session.scalar(select(func.count()).select_from(Person).where(Person.surname_key == surname_key)) or 0
     if total == 0:
         return None
     pages = max(1, -(-total // per_page))
@@ -91,17 +89,6 @@ def people_with_surname(
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
-    people = [
-        person_view(
-            viewer,
-            person_id=r[0],
-            given_name=r[1],
-            surname=r[2],
-            birth_date=r[3],
-            death_date=r[4],
-            living=r[5],
-        )
-        for r in rows
-    ]
-    surname = people[0].surname if people else surname_key
+    people = people_views(session, viewer, rows)
+    surname = rows[0][2] if rows else surname_key  # the page's own title, even when its people are private
     return PeoplePage(surname=surname, people=people, page=page, pages=pages, total=total)
