@@ -16,6 +16,8 @@ from famille.markers import N_
 from famille.models import Change, Claim, User
 
 MIN_PASSWORD_LENGTH = 10
+#: The refusal of a wrong current password; forms compare against it to put the message beside the right field.
+WRONG_PASSWORD = N_("The current password is not right.")
 # A hash to compare against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a real password")
 
@@ -85,7 +87,7 @@ def authenticate(session: Session, *, email: str, password: str) -> User | None:
 def change_password(session: Session, *, user: User, current: str, new: str) -> None:
     """Change the password after checking the current one; other sessions of this account end."""
     if not check_password_hash(user.password_hash, current):
-        raise AccountError(N_("The current password is not right."))
+        raise AccountError(WRONG_PASSWORD)
     set_password(session, user=user, new=new)
 
 
@@ -100,7 +102,7 @@ def set_password(session: Session, *, user: User, new: str) -> None:
 def change_email(session: Session, *, user: User, password: str, new_email: str) -> None:
     """Change the account's e-mail address, after checking the password."""
     if not check_password_hash(user.password_hash, password):
-        raise AccountError(N_("The current password is not right."))
+        raise AccountError(WRONG_PASSWORD)
     address = normalize_email(new_email)
     if "@" not in address or " " in address:
         raise AccountError(N_("“%(email)s” is not a valid e-mail address."), email=new_email.strip())
@@ -117,6 +119,31 @@ def delete_account(session: Session, *, user: User) -> None:
     session.add(Change(kind="account_deleted", user_id=None, actor=user.email, person_id=user.person_id, details={}))
     session.execute(delete(Claim).where(Claim.user_id == user.user_id))
     session.delete(user)
+
+
+def change_display_name(session: Session, *, user: User, display_name: str) -> None:
+    """Change the name the site shows for this account (empty: the e-mail address is shown)."""
+    name = " ".join(display_name.split())
+    if len(name) > 200:
+        raise AccountError(N_("The name can have at most %(count)d characters."), count=200)
+    old, user.display_name = user.display_name, name
+    session.add(Change(kind="name_changed", user_id=user.user_id, actor=user.email, details={"old": old, "new": name}))
+
+
+def set_locale(session: Session, *, user: User, locale: str, languages: tuple[str, ...]) -> None:
+    """Remember the account's language (pages after log-in, and the e-mail the site sends)."""
+    if locale not in languages:
+        raise AccountError(N_("Unknown language: %(code)s."), code=locale)
+    user.locale = locale
+
+
+def delete_own_account(session: Session, *, user: User, password: str) -> None:
+    """Delete one's own account after checking the password; the site's last admin cannot leave."""
+    if not check_password_hash(user.password_hash, password):
+        raise AccountError(WRONG_PASSWORD)
+    if user.role == ADMIN and count_admins(session) <= 1:
+        raise AccountError(N_("You are the site's only admin: give the admin role to someone else first."))
+    delete_account(session, user=user)
 
 
 def count_admins(session: Session) -> int:
