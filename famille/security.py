@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, request
+from flask import Flask, abort, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -36,12 +36,19 @@ def safe_next(target: str | None, default: str = "/") -> str:
     return target
 
 
+def _refuse_nul_bytes() -> None:
+    """A NUL byte is never meaningful in a form or a query, and PostgreSQL refuses it in text: say so early."""
+    for values in (request.args, request.form):
+        if any("\x00" in value for value in values.values()):
+            abort(400)
+
+
 def _headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    if request.endpoint and request.endpoint.startswith("invitations.accept"):
+    if request.endpoint and request.endpoint.startswith(("invitations.accept", "auth.reset_password")):
         response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -63,4 +70,5 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("RATELIMIT_STORAGE_URL") or "memory://")
     csrf.init_app(app)
     limiter.init_app(app)
+    app.before_request(_refuse_nul_bytes)
     app.after_request(_headers)
