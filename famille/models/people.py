@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from famille.db import Base
@@ -154,7 +155,10 @@ class NameToken(Base):
 
     __tablename__ = "name_token"
 
-    token: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # Byte-order collation on PostgreSQL so a prefix is a plain range on the index, as on SQLite.
+    token: Mapped[str] = mapped_column(
+        String(100).with_variant(postgresql.VARCHAR(100, collation="C"), "postgresql"), primary_key=True
+    )
     person_id: Mapped[int] = mapped_column(
         ForeignKey("person.person_id", ondelete="CASCADE"), primary_key=True, index=True
     )
