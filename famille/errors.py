@@ -19,9 +19,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         405: (_("Not allowed"), _("This page cannot be used this way.")),
         413: (
             _("File too large"),
-            _(
-                "The file you sent is larger than this site accepts. Try a smaller file, or ask the organiser."
-            ),
+            _("The file you sent is larger than this site accepts. Try a smaller file, or ask the organiser."),
         ),
         429: (_("Too many attempts"), _("Please wait a moment before trying again.")),
         500: (
@@ -33,9 +31,7 @@ def _messages() -> dict[int, tuple[str, str]]:
 
 def _wants_json() -> bool:
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return (
-        best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
-    )
+    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
 
 
 def render_error(error: HTTPException) -> tuple[object, int]:
