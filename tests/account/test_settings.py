@@ -54,6 +54,15 @@ def test_every_role_has_its_account_pages(english, login_as, role: str, page: st
     assert response.status_code == 200 and f"{role}@example.org" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("role", ["member", "editor", "admin"])
+def test_every_role_can_change_its_account(app, english, login_as, role: str) -> None:
+    user_id = login_as(role)
+    assert _send(english, "/account/name", {"display_name": f"A {role}"}).status_code == 302
+    assert _send(english, "/account/language", {"locale": "en"}).status_code == 302
+    user = _user(app, user_id)
+    assert user.display_name == f"A {role}" and user.locale == "en" and user.role == role
+
+
 @pytest.mark.parametrize(("role", "label"), [("member", "Member"), ("editor", "Editor"), ("admin", "Admin")])
 def test_page_shows_the_account(app, english, login_as, role: str, label: str) -> None:
     run_import(app, SMALL_FAMILY)
