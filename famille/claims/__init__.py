@@ -1,0 +1,1 @@
+""" "This is me" claims, members' privacy choices, and the list of relatives not yet invited."""
