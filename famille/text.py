@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LIGATURES = str.maketrans(
@@ -11,12 +13,19 @@ _LIGATURES = str.maketrans(
 )
 
 
+# The blocks of combining marks (accents) that NFKD separates from their letters.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ``text``, drop its accents and collapse white space, for keys and search."""
+    """Lower-case ``text``, drop its accents and collapse white space, for keys and search.
+
+    Remembered: names and places repeat thousands of times in a large tree.
+    """
     if text.isascii():
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    bare = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LIGATURES)))
     return " ".join(bare.casefold().split())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from famille.gedcom.dates import parsed_date
@@ -75,7 +75,7 @@ def person_fields(data: PersonData) -> dict[str, Any]:
     married = next((name.surname for name in data.names if name.name_type == "married"), "")
     birth = _first_event(data.events, BIRTH_TAGS)
     death = _first_event(data.events, DEATH_TAGS)
-    every_name = " ".join(f"{name.given} {name.surname} {name.nickname}" for name in data.names)
+    every_name = " ".join(fold(part) for name in data.names for part in (name.given, name.surname, name.nickname))
     surname = primary.surname if primary else ""
     return {
         "sex": data.sex,
@@ -84,7 +84,7 @@ def person_fields(data: PersonData) -> dict[str, Any]:
         "surname_key": fold(surname)[:300],
         "nickname": (primary.nickname if primary else "")[:300],
         "married_name": married[:300],
-        "search_text": fold(every_name),
+        "search_text": " ".join(every_name.split()),
         "birth_date": birth.date_text[:120] if birth else "",
         "birth_sort": _sort_value(birth.date_text) if birth else None,
         "birth_place": birth.place[:500] if birth else "",
@@ -146,14 +146,34 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> No
         session.connection().execute(model.__table__.insert(), rows)
 
 
-def insert_returning_ids(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert many rows of ``model`` and return their new primary keys, in the order of ``rows``."""
-    if not rows:
+def allocate_ids(session: Session, model: type, count: int) -> list[int]:
+    """Reserve ``count`` new primary keys of ``model``'s table.
+
+    Inserting with known keys lets one executemany write a whole batch: SQLite cannot return generated keys in
+    order from a batched insert, so SQLAlchemy would otherwise send one statement per row. On SQLite the import
+    already holds the database's write lock, so the next keys after the largest are ours alone.
+    """
+    if count == 0:
         return []
     table = model.__table__
     key = table.primary_key.columns[0]
-    statement = table.insert().returning(key, sort_by_parameter_order=True)
-    return list(session.connection().execute(statement, rows).scalars())
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        sequence = f"{table.name}_{key.name}_seq"
+        rows = connection.execute(text(f"SELECT nextval('{sequence}') FROM generate_series(1, :n)"), {"n": count})
+        return [row[0] for row in rows]
+    start = (connection.execute(select(func.max(key))).scalar() or 0) + 1
+    return list(range(start, start + count))
+
+
+def insert_returning_ids(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows of ``model`` under newly allocated primary keys, returned in the order of ``rows``."""
+    if not rows:
+        return []
+    key = model.__table__.primary_key.columns[0].name
+    ids = allocate_ids(session, model, len(rows))
+    insert_rows(session, model, [{**row, key: row_id} for row, row_id in zip(rows, ids, strict=True)])
+    return ids
 
 
 def update_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
