@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app, request
+from flask_babel import format_date as format_date_babel
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 
 from famille.account.views import bp as account_bp
 from famille.auth.views import bp as auth_bp
+from famille.claims.views import bp as claims_bp
 from famille.db import get_session
 from famille.gedcom.dates import format_date, parsed_date
+from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
 from famille.people.labels import PEDIGREE_LABELS, event_label
 from famille.people.views import bp as people_bp
@@ -50,6 +53,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(site_bp)
     app.register_blueprint(people_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(invitations_bp)
+    app.register_blueprint(claims_bp)
     app.register_blueprint(account_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")
@@ -58,4 +63,5 @@ def init_app(app: Flask) -> None:
         pedigree_label=lambda pedigree: str(PEDIGREE_LABELS.get(pedigree, pedigree)),
         platform_name=lambda platform: _(platform_name(platform)),
         format_datetime=format_datetime,
+        format_date=format_date_babel,
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, current_app, redirect, render_template, request, session
 from werkzeug.wrappers import Response
 
+from famille.auth.access import current_viewer
 from famille.auth.services import count_admins
 from famille.db import get_session
+from famille.feed.recent import recent_changes
 from famille.i18n import LANG_SESSION_KEY
 from famille.people.services import family_overview, surname_index
 from famille.security import safe_next
@@ -27,6 +29,7 @@ def home() -> str:
         surnames=surname_index(db, limit=HOME_SURNAMES),
         demo=is_demo(db),
         needs_admin=count_admins(db) == 0,
+        news=recent_changes(db, viewer=current_viewer()),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.imports.helpers import SMALL_FAMILY, run_import
@@ -93,3 +95,21 @@ def test_dates_are_shown_in_the_readers_language(app, client) -> None:
     english = client.get("/surnames/tremblay", headers={"Accept-Language": "en"}).get_data(as_text=True)
     french = client.get("/surnames/tremblay", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert "about 1890" in english and "vers 1890" in french
+
+
+def test_home_shows_what_is_new_without_the_living_to_visitors(app, client, login_as) -> None:
+    run_import(app, SMALL_FAMILY)
+    updated = SMALL_FAMILY.replace("1 NAME Joseph /Tremblay/", "1 NAME Joseph-Arthur /Tremblay/").replace(
+        "1 NAME Hélène /Tremblay/", "1 NAME Hélène /Tremblay-Roy/"
+    )
+    run_import(app, updated)
+    visitor = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "What&#39;s new" in visitor or "What's new" in visitor
+    news = visitor.split('class="news"')[1].split("</section>")[0]
+    assert re.search(r"Joseph-Arthur Tremblay</a>.*?was updated", news, re.S)
+    assert "Hélène" not in visitor
+    assert "The family tree was updated: 0 new people, 2 changed." in visitor
+    login_as("member")
+    member = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    news = member.split('class="news"')[1].split("</section>")[0]
+    assert re.search(r"Hélène Tremblay-Roy</a>.*?was updated", news, re.S)

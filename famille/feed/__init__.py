@@ -1,0 +1,1 @@
+"""What changed in the family: the change log read back as news."""

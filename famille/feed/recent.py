@@ -1,0 +1,60 @@
+"""The newest changes of the tree, in human words, as the viewer may see them (for the home page).
+
+Only changes a relative cares about are shown (people added or updated, links, relatives joining, imports);
+account housekeeping (passwords, e-mail changes) never is. A change about a person the viewer may not see is
+left out, not shown blurred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from famille.models import Change, Person
+from famille.people.relatives import view_of
+from famille.privacy import PersonView, Viewer
+
+#: The kinds of change shown as news, and what they say.
+NEWS_KINDS = (
+    "import",
+    "person_added",
+    "person_updated",
+    "link_added",
+    "link_changed",
+    "claim_approved",
+    "invitation_accepted",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    """One change as news: its kind, when, about whom, and its figures (for imports)."""
+
+    kind: str
+    created_at: datetime
+    person: PersonView | None
+    details: dict
+
+
+def recent_changes(session: Session, *, viewer: Viewer, limit: int = 10) -> list[NewsItem]:
+    """The ``limit`` newest changes the viewer may see, newest first (a few queries whatever the log's size)."""
+    rows = session.scalars(
+        select(Change).where(Change.kind.in_(NEWS_KINDS)).order_by(Change.change_id.desc()).limit(limit * 5)
+    ).all()
+    people_ids = {row.person_id for row in rows if row.person_id}
+    people = {p.person_id: p for p in session.scalars(select(Person).where(Person.person_id.in_(people_ids or {0})))}
+    items: list[NewsItem] = []
+    for change in rows:
+        person = people.get(change.person_id) if change.person_id else None
+        if change.person_id and person is None:
+            continue  # the person was removed since
+        shown = view_of(viewer, person) if person is not None else None
+        if shown is not None and shown.is_private:
+            continue
+        items.append(NewsItem(change.kind, change.created_at, shown, change.details or {}))
+        if len(items) == limit:
+            break
+    return items
