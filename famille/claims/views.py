@@ -15,7 +15,9 @@ from famille.models import User
 from famille.security import AUTH_LIMIT, limiter
 
 bp = Blueprint("claims", __name__)
-
+# Ids beyond a database integer are a 404 rather than an overflow inside the database driver.
+MAX_ID = 2**31 - 1
+ID = f"int(min=1, max={MAX_ID})"
 SEARCH_MAX = 200
 PER_BRANCH = 20
 
@@ -45,7 +47,7 @@ def search() -> str:
     )
 
 
-@bp.route("/this-is-me/<int:person_id>", methods=["GET", "POST"])
+@bp.route(f"/this-is-me/<{ID}:person_id>", methods=["GET", "POST"])
 @limiter.limit(AUTH_LIMIT, methods=["POST"])
 @requires("claim_person")
 def claim(person_id: int) -> str | Response:
@@ -68,7 +70,7 @@ def claim(person_id: int) -> str | Response:
     return render_template("claims/claim.html", candidate=found, form=form, error=error)
 
 
-@bp.post("/this-is-me/claims/<int:claim_id>/withdraw")
+@bp.post(f"/this-is-me/claims/<{ID}:claim_id>/withdraw")
 @requires("claim_person")
 def withdraw(claim_id: int) -> Response:
     """Withdraw one's own pending claim."""
@@ -92,7 +94,7 @@ def approvals() -> str:
     return render_template("claims/approvals.html", claims=pending, action_form=ActionForm())
 
 
-@bp.post("/approvals/<int:claim_id>/<any(approve, reject):decision>")
+@bp.post(f"/approvals/<{ID}:claim_id>/<any(approve, reject):decision>")
 @requires("approve_claims")
 def decide(claim_id: int, decision: str) -> Response:
     """Approve (link the account to the person) or reject a claim; the claimant is told by e-mail."""
@@ -115,6 +117,8 @@ def decide(claim_id: int, decision: str) -> Response:
 def not_invited() -> str:
     """Living relatives without an account, by branch of the founding couple, each with a link to invite them."""
     only = request.args.get("branch", type=int)
+    if only is not None and not 0 <= only <= MAX_ID:
+        abort(404)
     result = invitees.not_invited(
         get_session(),
         viewer=current_viewer(),

@@ -108,3 +108,13 @@ def test_pages_speak_french(client, login_as, family) -> None:
     login_as("editor")
     page = client.get("/approvals", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert '<html lang="fr">' in page
+
+
+def test_ids_beyond_the_database_are_not_found(client, login_as, family) -> None:
+    login_as("admin")
+    huge = "99999999999999999999"
+    assert client.get(f"/this-is-me/{huge}").status_code == 404
+    assert client.get(f"/not-yet-invited?branch={huge}").status_code == 404
+    assert post_form(client, f"/approvals/{huge}/approve", {}, page="/approvals").status_code == 404
+    assert post_form(client, f"/this-is-me/claims/{huge}/withdraw", {}, page="/approvals").status_code == 404
+    assert client.get("/not-yet-invited?page=99999999999999999999").status_code == 200
