@@ -190,3 +190,8 @@ def run_command(host: str, port: int, no_demo: bool, debug: bool) -> None:
     from werkzeug.serving import run_simple
 
     run_simple(host, port, app, use_reloader=debug, use_debugger=debug, threaded=True)
+
+
+from famille.invitations.cli import invite_command  # noqa: E402 - kept beside its registration
+
+main.add_command(invite_command)
