@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from famille.claims.visibility import people_views
 from famille.kinship.closeness import CHUNK
 from famille.models import Family, FamilyChild, Invitation, Person, User
 from famille.privacy import PersonView, Viewer
+from famille.visibility import people_views
 
 #: The key of the group of living people outside every branch.
 ELSEWHERE = 0

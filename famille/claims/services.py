@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from famille.claims.visibility import page_privacy
 from famille.markers import N_
 from famille.models import Change, Claim, Family, FamilyChild, Person, User
 from famille.privacy import PersonView, Viewer
 from famille.text import fold
+from famille.visibility import page_privacy
 
 PENDING, APPROVED, REJECTED, WITHDRAWN = "pending", "approved", "rejected", "withdrawn"
 SEARCH_LIMIT = 30

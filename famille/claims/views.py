@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from famille import visibility
 from famille.auth.access import current_viewer, requires
-from famille.claims import invitees, notices, services, visibility
+from famille.claims import invitees, notices, services
 from famille.claims.forms import ActionForm, ClaimForm, PrivacyForm
 from famille.db import get_session
 from famille.models import User

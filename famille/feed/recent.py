@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from famille.models import Change, Person
-from famille.people.relatives import view_of
 from famille.privacy import PersonView, Viewer
+from famille.visibility import page_privacy
 
 #: The kinds of change shown as news, and what they say.
 NEWS_KINDS = (
@@ -46,12 +46,13 @@ def recent_changes(session: Session, *, viewer: Viewer, limit: int = 10) -> list
     ).all()
     people_ids = {row.person_id for row in rows if row.person_id}
     people = {p.person_id: p for p in session.scalars(select(Person).where(Person.person_id.in_(people_ids or {0})))}
+    privacy = page_privacy(session, viewer, [pid for pid, p in people.items() if p.living])
     items: list[NewsItem] = []
     for change in rows:
         person = people.get(change.person_id) if change.person_id else None
         if change.person_id and person is None:
             continue  # the person was removed since
-        shown = view_of(viewer, person) if person is not None else None
+        shown = privacy.view_person(person) if person is not None else None
         if shown is not None and shown.is_private:
             continue
         items.append(NewsItem(change.kind, change.created_at, shown, change.details or {}))

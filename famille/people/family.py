@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from famille.models import Event, Family, FamilyChild, Person, Place
 from famille.people.person import EventLine
-from famille.people.relatives import Relative, view_of
-from famille.privacy import Viewer, can_see_details
+from famille.people.relatives import Relative
+from famille.privacy import Viewer
+from famille.visibility import page_privacy
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +36,20 @@ def family_page(session: Session, *, family_id: int, viewer: Viewer) -> FamilyPa
     ).all()
     ids = {pid for pid in (family.partner1_id, family.partner2_id) if pid} | {pid for pid, _p in child_rows}
     people = {p.person_id: p for p in session.scalars(select(Person).where(Person.person_id.in_(ids or {0})))}
+    privacy = page_privacy(session, viewer, [pid for pid, p in people.items() if p.living])
     partners = [
-        Relative(view_of(viewer, people[pid]), people[pid].sex)
+        Relative(privacy.view_person(people[pid]), people[pid].sex)
         for pid in (family.partner1_id, family.partner2_id)
         if pid in people
     ]
     children = [
-        Relative(view_of(viewer, people[pid]), people[pid].sex, pedigree=pedigree)
+        Relative(privacy.view_person(people[pid]), people[pid].sex, pedigree=pedigree)
         for pid, pedigree in child_rows
         if pid in people
     ]
     # A couple's events (a marriage) are as private as its most private partner.
-    open_family = all(can_see_details(viewer, living=people[pid].living) for pid in ids - {c for c, _p in child_rows})
+    partner_ids = {pid for pid in (family.partner1_id, family.partner2_id) if pid in people}
+    open_family = all(privacy.can_see(pid, living=people[pid].living) for pid in partner_ids)
     events = _events(session, family_id) if open_family else []
     return FamilyPage(family_id, partners, events, children)
 

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from famille.models import Family, FamilyChild, Person
-from famille.people.relatives import view_of
 from famille.privacy import PersonView, Viewer
+from famille.visibility import page_privacy
 
 
 def parents_of(session: Session, person_ids: list[int], viewer: Viewer) -> dict[int, list[PersonView]]:
@@ -22,10 +22,11 @@ def parents_of(session: Session, person_ids: list[int], viewer: Viewer) -> dict[
     ).all()
     wanted = {pid for _child, first, second in rows for pid in (first, second) if pid}
     people = {p.person_id: p for p in session.scalars(select(Person).where(Person.person_id.in_(wanted or {0})))}
+    privacy = page_privacy(session, viewer, [pid for pid, p in people.items() if p.living])
     result: dict[int, list[PersonView]] = {}
     for child, first, second in rows:
         listed = result.setdefault(child, [])
         if len(listed) >= 2:
             continue
-        listed.extend(view_of(viewer, people[pid]) for pid in (first, second) if pid in people)
+        listed.extend(privacy.view_person(people[pid]) for pid in (first, second) if pid in people)
     return result

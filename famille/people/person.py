@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from famille.gedcom.nodes import node_from_data
 from famille.models import Event, GedcomRecord, Note, Person, PersonName, Place, ProfileLink, User
-from famille.people.relatives import Relatives, load_relatives, view_of
-from famille.privacy import PersonView, Viewer, can_see_details
+from famille.people.relatives import Relatives, load_relatives
+from famille.privacy import PersonView, Viewer
+from famille.visibility import page_privacy
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +109,10 @@ def person_page(session: Session, *, person_id: int, viewer: Viewer) -> PersonPa
     person = session.get(Person, person_id)
     if person is None:
         return None
-    page = PersonPage(person=view_of(viewer, person), sex=person.sex, living=person.living)
+    privacy = page_privacy(session, viewer, [person_id] if person.living else [])
+    page = PersonPage(person=privacy.view_person(person), sex=person.sex, living=person.living)
     page.relatives = load_relatives(session, person_id=person_id, viewer=viewer)
-    if not can_see_details(viewer, living=person.living):
+    if page.person.is_private:
         return page
     page.names = list(person.names)
     page.events = _events(session, person_id)

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from famille.models import Event, Person, Place
-from famille.people.relatives import view_of
 from famille.privacy import PersonView, Viewer
+from famille.visibility import page_privacy
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +66,10 @@ def place_page(session: Session, *, place_id: int, viewer: Viewer, limit: int = 
         .order_by(Event.date_start.is_(None), Event.date_start, Event.event_id)
         .limit(limit)
     ).all()
+    privacy = page_privacy(session, viewer, [p.person_id for _e, p in rows if p is not None and p.living])
     events, hidden = [], 0
     for event, person in rows:
-        shown = view_of(viewer, person) if person is not None else None
+        shown = privacy.view_person(person) if person is not None else None
         if shown is not None and shown.is_private:
             hidden += 1
             continue

@@ -11,7 +11,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from famille.models import Family, FamilyChild, Person
-from famille.privacy import PersonView, Viewer, person_view
+from famille.privacy import PersonView, Viewer
+from famille.visibility import PagePrivacy, page_privacy
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +42,6 @@ class Relatives:
     siblings: list[Relative] = field(default_factory=list)
     partnerships: list[Partnership] = field(default_factory=list)
     parent_family_ids: list[int] = field(default_factory=list)
-
-
-def view_of(viewer: Viewer, person: Person) -> PersonView:
-    """The listing fields of ``person`` that ``viewer`` may see."""
-    return person_view(
-        viewer,
-        person_id=person.person_id,
-        given_name=person.given_name,
-        surname=person.surname,
-        birth_date=person.birth_date,
-        death_date=person.death_date,
-        living=person.living,
-    )
 
 
 def _families(session: Session, ids: set[int]) -> list[Family]:
@@ -96,20 +84,23 @@ def load_relatives(session: Session, *, person_id: int, viewer: Viewer) -> Relat
     wanted = parent_ids | {row[1] for row in children_rows}
     wanted |= {pid for f in own for pid in (f.partner1_id, f.partner2_id) if pid}
     people = {p.person_id: p for p in session.scalars(select(Person).where(Person.person_id.in_(wanted or {0})))}
-    return _assemble(viewer, person_id, pedigree_in, parent_families, own, other_families, children_rows, people)
+    privacy = page_privacy(session, viewer, [pid for pid, p in people.items() if p.living])
+    return _assemble(privacy, person_id, pedigree_in, parent_families, own, other_families, children_rows, people)
 
 
-def _relative(viewer: Viewer, person: Person, **tie: object) -> Relative:
-    return Relative(person=view_of(viewer, person), sex=person.sex, **tie)  # type: ignore[arg-type]
+def _relative(privacy: PagePrivacy, person: Person, **tie: object) -> Relative:
+    return Relative(person=privacy.view_person(person), sex=person.sex, **tie)  # type: ignore[arg-type]
 
 
-def _assemble(viewer, person_id, pedigree_in, parent_families, own, other_families, children_rows, people) -> Relatives:  # noqa: ANN001, PLR0913
+def _assemble(
+    privacy, person_id, pedigree_in, parent_families, own, other_families, children_rows, people
+) -> Relatives:  # noqa: ANN001, PLR0913
     """Put the loaded rows together (no queries here)."""
     result = Relatives(parent_family_ids=[f.family_id for f in parent_families])
     for family in parent_families:
         for pid in (family.partner1_id, family.partner2_id):
             if pid in people:
-                result.parents.append(_relative(viewer, people[pid], pedigree=pedigree_in[family.family_id]))
+                result.parents.append(_relative(privacy, people[pid], pedigree=pedigree_in[family.family_id]))
     full = {f.family_id for f in parent_families}
     half_families = {f.family_id for f in other_families}
     seen = {person_id}
@@ -117,12 +108,12 @@ def _assemble(viewer, person_id, pedigree_in, parent_families, own, other_famili
         for family_id, child_id, _pedigree in children_rows:
             if family_id in families and child_id not in seen and child_id in people:
                 seen.add(child_id)
-                result.siblings.append(_relative(viewer, people[child_id], half=half))
+                result.siblings.append(_relative(privacy, people[child_id], half=half))
     for family in own:
         partner_id = family.partner2_id if family.partner1_id == person_id else family.partner1_id
-        partner = _relative(viewer, people[partner_id]) if partner_id in people else None
+        partner = _relative(privacy, people[partner_id]) if partner_id in people else None
         children = [
-            _relative(viewer, people[child_id], pedigree=pedigree)
+            _relative(privacy, people[child_id], pedigree=pedigree)
             for family_id, child_id, pedigree in children_rows
             if family_id == family.family_id and child_id in people
         ]

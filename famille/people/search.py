@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from famille.models import NameToken, Person
 from famille.people.parents import parents_of
-from famille.people.relatives import view_of
 from famille.privacy import PersonView, Viewer
 from famille.text import words
+from famille.visibility import page_privacy
 
 MAX_WORDS = 6
 
@@ -91,5 +91,6 @@ def search_people(session: Session, *, text: str, viewer: Viewer, limit: int = 5
         .order_by(Person.surname_key, Person.given_name, Person.birth_sort)
         .limit(limit)
     ).all()
-    found = [view_of(viewer, person) for person in rows]
+    privacy = page_privacy(session, viewer, [person.person_id for person in rows if person.living])
+    found = [privacy.view_person(person) for person in rows]
     return SearchResult(found, total, parents_of(session, [person.person_id for person in rows], viewer))

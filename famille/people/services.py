@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from famille.claims.visibility import people_views
 from famille.models import Family, Person
 from famille.privacy import PersonView, Viewer
+from famille.visibility import people_views
 
 
 @dataclass(frozen=True, slots=True)

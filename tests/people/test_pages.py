@@ -160,3 +160,26 @@ def test_search_survives_odd_input(client) -> None:
 
 def test_link_rows_come_from_the_file(db, ids) -> None:
     assert db.scalar(select(ProfileLink.platform)) == "linkedin"
+
+
+def test_close_family_choice_hides_the_person_page_from_distant_members(app, client, db, ids, make_user) -> None:
+    from famille.models import User
+    from tests.web import log_in
+
+    helene_account = make_user("member", email="helene@example.org", person_id=ids["I3"])
+    user = db.get(User, helene_account)
+    user.privacy, user.privacy_degree = "close_family", 1
+    db.commit()
+    make_user("member", email="luc@example.org", person_id=ids["I6"])  # half-brother: 2 degrees
+    make_user("member", email="marc@example.org", person_id=ids["I1"])  # father: 1 degree
+    log_in(client, "luc@example.org")
+    assert "1987" not in page(client, f"/people/{ids['I3']}")
+    assert "1987" not in page(client, "/search?q=helene")
+    client.post("/logout", data={"csrf_token": __import__("tests.web").web.csrf_token(client, "/")})
+    log_in(client, "marc@example.org")
+    assert "1987" in page(client, f"/people/{ids['I3']}")
+
+
+def test_huge_ids_are_404(client) -> None:
+    for url in ("/people/99999999999999999", "/families/99999999999999999", "/places/99999999999999999"):
+        assert client.get(url).status_code == 404

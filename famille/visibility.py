@@ -178,3 +178,8 @@ def people_views(session: Session, viewer: Viewer, rows: Iterable[PersonRow]) ->
     rows = list(rows)
     privacy = page_privacy(session, viewer, [row[0] for row in rows if row[5]])
     return [privacy.view(row) for row in rows]
+
+
+def view_one(session: Session, viewer: Viewer, person: Person) -> PersonView:
+    """One person as ``viewer`` may see them (a page showing a single person)."""
+    return page_privacy(session, viewer, [person.person_id] if person.living else []).view_person(person)
