@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session, aliased
 
 from famille.invitations.services import aware, invitable_roles, invitation_state, utcnow
 from famille.models import Invitation, InvitationUse, Person, User
-from famille.privacy import PersonView, Viewer, person_view
+from famille.privacy import PersonView, Viewer
 from famille.text import fold
+from famille.visibility import page_privacy
 
 SEARCH_LIMIT = 25
 
@@ -56,18 +57,6 @@ class InvitationPage:
     total: int
 
 
-def _view(viewer: Viewer, person: Person) -> PersonView:
-    return person_view(
-        viewer,
-        person_id=person.person_id,
-        given_name=person.given_name,
-        surname=person.surname,
-        birth_date=person.birth_date,
-        death_date=person.death_date,
-        living=person.living,
-    )
-
-
 def _joined(session: Session, invitation_ids: list[int]) -> dict[int, list[Joined]]:
     rows = session.execute(
         select(InvitationUse.invitation_id, InvitationUse.used_at, User.display_name, User.email)
@@ -98,6 +87,7 @@ def list_invitations(
         .limit(per_page)
     ).all()
     joined = _joined(session, [row[0].invitation_id for row in rows])
+    sight = page_privacy(session, viewer, [row[3].person_id for row in rows if row[3] is not None and row[3].living])
     allowed = invitable_roles(viewer_role)
     moment = now or utcnow()
     result = [
@@ -110,7 +100,7 @@ def list_invitations(
             created_at=aware(invitation.created_at),
             expires_at=aware(invitation.expires_at),
             creator=name or email or "",
-            person=_view(viewer, person) if person is not None else None,
+            person=sight.view_person(person) if person is not None else None,
             email=invitation.email,
             joined=joined.get(invitation.invitation_id, []),
             can_change=invitation.role in allowed,
@@ -130,7 +120,8 @@ class PersonChoice:
 
 def _choices(session: Session, query: Select[tuple[Person]], viewer: Viewer) -> list[PersonChoice]:
     rows = session.execute(query.add_columns(User.user_id).outerjoin(User, User.person_id == Person.person_id)).all()
-    return [PersonChoice(_view(viewer, person), user_id is not None) for person, user_id in rows]
+    sight = page_privacy(session, viewer, [person.person_id for person, _ in rows if person.living])
+    return [PersonChoice(sight.view_person(person), user_id is not None) for person, user_id in rows]
 
 
 def search_people(session: Session, *, query: str, viewer: Viewer, limit: int = SEARCH_LIMIT) -> list[PersonChoice]:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from famille.gedcom.dates import parsed_date
 from famille.markers import N_
 from famille.models import Family, FamilyChild, Person
-from famille.privacy import PersonView, Viewer, person_view
+from famille.privacy import PersonView, Viewer
+from famille.visibility import PagePrivacy, page_privacy
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +58,8 @@ def life_years(birth_date: str, death_date: str) -> str:
     return f"{born}–{died}" if born is not None else f"– {died}"
 
 
-def _relative(viewer: Viewer, person: Person) -> Relative:
-    view = person_view(
-        viewer,
-        person_id=person.person_id,
-        given_name=person.given_name,
-        surname=person.surname,
-        birth_date=person.birth_date,
-        death_date=person.death_date,
-        living=person.living,
-    )
+def _relative(sight: PagePrivacy, person: Person) -> Relative:
+    view = sight.view_person(person)
     return Relative(view=view, years=life_years(view.birth_date, view.death_date))
 
 
@@ -109,15 +102,16 @@ def close_family(session: Session, *, person_id: int, viewer: Viewer) -> CloseFa
     people = {p.person_id: p for p in session.scalars(select(Person).where(Person.person_id.in_(wanted)))}
     if person_id not in people:
         return None
+    sight = page_privacy(session, viewer, [p.person_id for p in people.values() if p.living])
 
     def relatives(ids: list[int], *, by_birth: bool = False) -> list[Relative]:
         found = [people[i] for i in ids if i in people]
         if by_birth:
             found.sort(key=lambda p: (p.birth_sort is None, p.birth_sort or 0))
-        return [_relative(viewer, p) for p in found]
+        return [_relative(sight, p) for p in found]
 
     return CloseFamily(
-        person=_relative(viewer, people[person_id]),
+        person=_relative(sight, people[person_id]),
         sex=people[person_id].sex,
         parents=relatives(parents),
         first_parents=relatives(_unique((parent_families[0].partner1_id, parent_families[0].partner2_id)))

@@ -273,3 +273,22 @@ def test_search_ignores_accents_and_case(session, family, make_user) -> None:
     ]
     assert listing.search_people(session, query="100%_", viewer=Viewer(role="editor")) == []
     assert listing.search_people(session, query="   ", viewer=Viewer(role="editor")) == []
+
+
+def test_close_family_respects_a_relatives_own_privacy_choice(app, session, family, make_user) -> None:
+    """Luc chose "close family only" within 1 degree: his sister (2 degrees) does not see him; his mother does."""
+    luc = session.get(User, make_user("member", person_id=family["Luc"]))
+    luc.privacy, luc.privacy_degree = "close_family", 1
+    session.commit()
+    as_helene = close_family(
+        session, person_id=family["Hélène"], viewer=Viewer(role="member", person_id=family["Hélène"])
+    )
+    [sibling] = as_helene.siblings
+    assert sibling.view.is_private and sibling.years == ""
+    as_sylvie = close_family(
+        session, person_id=family["Sylvie"], viewer=Viewer(role="member", person_id=family["Sylvie"])
+    )
+    assert [(r.name, r.view.is_private) for r in as_sylvie.children] == [
+        ("Hélène Tremblay", False),
+        ("Luc Tremblay", False),
+    ]
