@@ -13,7 +13,7 @@ The rules:
 
 This module imports neither Flask nor a session: the caller passes the facts (living, the account's privacy
 choice, the ``visitor_names`` setting) and, for ``close_family``, a function telling how close the viewer is.
-:mod:`famille.claims.visibility` gathers those facts for a page in a bounded number of queries.
+:mod:`famille.visibility` gathers those facts for a page in a bounded number of queries.
 """
 
 from __future__ import annotations
