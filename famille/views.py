@@ -18,6 +18,7 @@ from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
 from famille.people.labels import PEDIGREE_LABELS, event_label
 from famille.people.views import bp as people_bp
+from famille.profiles.views import bp as profiles_bp
 from famille.site.services import is_demo
 from famille.site.views import bp as site_bp
 
@@ -56,6 +57,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(invitations_bp)
     app.register_blueprint(claims_bp)
     app.register_blueprint(account_bp)
+    app.register_blueprint(profiles_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")
     app.jinja_env.globals.update(
