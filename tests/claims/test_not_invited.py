@@ -8,7 +8,8 @@ import re
 import pytest
 from sqlalchemy import event
 
-from famille.claims.invitees import ELSEWHERE, FamilyGraph, branches, founding_family, not_invited
+from famille.claims.invitees import ELSEWHERE, not_invited
+from famille.people.branches import FamilyGraph, branches, founding_family
 from famille.models import Invitation
 from famille.privacy import Viewer
 
