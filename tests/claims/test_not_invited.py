@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import event
 
 from famille.claims.invitees import ELSEWHERE, not_invited
-from famille.people.branches import FamilyGraph, branches, founding_family
 from famille.models import Invitation
+from famille.people.branches import FamilyGraph, branches, founding_family
 from famille.privacy import Viewer
 
 EN = {"Accept-Language": "en"}
