@@ -22,7 +22,7 @@ from famille.imports.rows import (
     person_fields,
     update_rows,
 )
-from famille.models import Event, NameToken, Note, Person, PersonName, ProfileLink
+from famille.models import Change, Event, NameToken, Note, Person, PersonName, ProfileLink
 from famille.text import name_tokens
 
 
@@ -109,18 +109,34 @@ def merge_links(session: Session, pairs: list[tuple[int, PersonData]], *, actor:
         select(ProfileLink.person_id, ProfileLink.url, ProfileLink.origin).where(ProfileLink.person_id.in_(ids))
     ):
         existing.setdefault(person_id, {})[url] = origin
+    declined = _declined_links(session, ids)
     added, removed_ids = [], []
     for person_id, data in pairs:
         have = existing.get(person_id, {})
         wanted = {link.url for link in data.links}
         removed_ids.extend((person_id, url) for url, origin in have.items() if origin == "gedcom" and url not in wanted)
         for position, link in enumerate(data.links):
-            if link.url not in have:
+            if link.url not in have and (person_id, link.url) not in declined:
                 added.append(_link_row(person_id, position, link, actor))
     for person_id, url in removed_ids:
         session.execute(delete(ProfileLink).where(ProfileLink.person_id == person_id, ProfileLink.url == url))
     insert_rows(session, ProfileLink, added)
     return len(added), len(removed_ids)
+
+
+def _declined_links(session: Session, person_ids: list[int]) -> set[tuple[int, str]]:
+    """File links the site removed or replaced: a re-import must not bring them back."""
+    rows = session.execute(
+        select(Change.person_id, Change.details).where(
+            Change.kind.in_(("link_removed", "link_changed")), Change.person_id.in_(person_ids)
+        )
+    )
+    declined = set()
+    for person_id, details in rows:
+        old = (details or {}).get("old") or {}
+        if old.get("origin") == "gedcom" and old.get("url") != ((details or {}).get("new") or {}).get("url"):
+            declined.add((person_id, old.get("url")))
+    return declined
 
 
 def _link_row(person_id: int, position: int, link: Any, actor: str) -> dict[str, Any]:

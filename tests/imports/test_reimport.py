@@ -100,3 +100,19 @@ def test_other_program_does_not_match_by_xref(app, db) -> None:
     run_import(app, first)
     report = run_import(app, second)
     assert (report.people.new, report.people.missing) == (1, 1)
+
+
+def test_links_removed_or_replaced_on_the_site_stay_gone(app, db, small_family) -> None:
+    from famille.models import Change
+
+    run_import(app, small_family)
+    marc = db.scalar(select(Person.person_id).where(Person.given_name == "Marc"))
+    link = db.scalar(select(ProfileLink).where(ProfileLink.person_id == marc))
+    old = {"url": link.url, "platform": link.platform, "origin": "gedcom"}
+    db.delete(link)
+    db.add(Change(kind="link_removed", person_id=marc, details={"old": old, "new": None}))
+    db.commit()
+    changed = small_family.replace("2 DATE 12 MAR 1950", "2 DATE 13 MAR 1950")  # Marc changes in the file
+    report = run_import(app, changed)
+    assert report.people.updated == 1
+    assert db.scalar(select(ProfileLink).where(ProfileLink.person_id == marc)) is None
