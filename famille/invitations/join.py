@@ -51,9 +51,12 @@ def _unusable(found: Lookup) -> Response:
     )
 
 
-def _welcome(token: str, invitation: Invitation, form: object, *, error: str = "") -> Response:
+def _welcome(token: str, invitation: Invitation, form: RegisterForm | JoinForm, *, error: str = "") -> Response:
     """The welcome page: who invites, to which family, and for whom, with that person's close family."""
     db = get_session()
+    if not error:  # say at once if this person is already taken, before anyone types a password
+        problem = joining.problem_for(db, invitation=invitation, user_id=current_user.user_id)
+        error = translated(problem) if problem else ""
     family = sentence = None
     if invitation.person_id is not None:
         # The token holder is about to become this person: the link was made for them by an editor, who chose to

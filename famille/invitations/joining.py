@@ -47,6 +47,17 @@ def _check_person(session: Session, invitation: Invitation, user: User) -> Perso
     return person
 
 
+def problem_for(session: Session, *, invitation: Invitation, user_id: int | None) -> InvitationError | None:
+    """Why this account (None: a new one) could not join through ``invitation`` now, if it could not."""
+    user = session.get(User, user_id) if user_id is not None else None
+    try:
+        # A transient row (never added to the session) stands for an account yet to be created.
+        _check_person(session, invitation, user or User(user_id=None, person_id=None))
+    except InvitationError as error:
+        return error
+    return None
+
+
 def _count_use(session: Session, invitation: Invitation, now: dt.datetime) -> None:
     """Take one use of the invitation, or refuse if none is left (re-checked by the database itself)."""
     result = session.execute(

@@ -236,3 +236,13 @@ def test_accepting_is_rate_limited(client, invite) -> None:
     # The other form, and guessing other tokens, share the same budget.
     assert client.post(f"/join/{token}", data=data).status_code == 429
     assert client.post("/join/" + "g" * 32, data=data).status_code == 429
+
+
+def test_the_welcome_page_says_at_once_when_the_person_is_taken(client, invite, family, make_user) -> None:
+    _, token = invite(person_id=family["Hélène"])
+    make_user("member", email="first@example.org", person_id=family["Hélène"])
+    page = client.get(f"/join/{token}", headers=EN).get_data(as_text=True)
+    assert "Hélène Tremblay is already linked to another account." in page
+    log_in(client, "first@example.org")
+    page = client.get(f"/join/{token}", headers=EN).get_data(as_text=True)
+    assert "already linked to another account" not in page and "Join as first@example.org" in page
