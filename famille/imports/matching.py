@@ -24,7 +24,10 @@ class RecordIndex:
 
     def __init__(self, session: Session, model: type, *, match_xrefs: bool) -> None:
         key = model.__table__.primary_key.columns[0]
-        rows = session.execute(select(key, model.uid, model.xref, model.content_hash)).all()
+        # Rows added on the site were never in a file: they are neither matched nor "absent from the file".
+        rows = session.execute(
+            select(key, model.uid, model.xref, model.content_hash).where(model.origin == "gedcom")
+        ).all()
         self.by_uid = {uid: row_id for row_id, uid, _x, _h in rows}
         self.by_xref = {xref: row_id for row_id, _u, xref, _h in rows if xref} if match_xrefs else {}
         self.digest = {row_id: digest for row_id, _u, _x, digest in rows}

@@ -54,6 +54,10 @@ class Person(Base):
     extra: Mapped[list[Any]] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     missing_since: Mapped[int | None] = mapped_column(ForeignKey("gedcom_import.import_id"))
+    #: "gedcom" for people from a file, "site" for people added on the site (never "absent from the file").
+    origin: Mapped[str] = mapped_column(String(10), default="gedcom", server_default="gedcom")
+    #: The fields as the last imported file gave them: the common base of a three-way merge with site edits.
+    file_fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -100,6 +104,8 @@ class Family(Base):
     extra: Mapped[list[Any]] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     missing_since: Mapped[int | None] = mapped_column(ForeignKey("gedcom_import.import_id"))
+    origin: Mapped[str] = mapped_column(String(10), default="gedcom", server_default="gedcom")
+    file_fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class FamilyChild(Base):
