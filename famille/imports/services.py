@@ -11,6 +11,8 @@ Everything the site owns (links added on the site, accounts, claims, news, the c
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +32,11 @@ from famille.models import Family, GedcomImport, Person
 from famille.site.services import DEMO_KEY, bump_data_version, is_demo, set_setting
 
 BATCH_SIZE = 2000
+#: Report progress (for the progress bar of the import page) every this many records.
+PROGRESS_EVERY = 500
+_RECORD_START = re.compile(rb"[\r\n][ \t]*0[ \t]")
+
+Progress = Callable[[int, int], None]
 
 
 class _PeopleWriter:
@@ -97,6 +104,14 @@ def _open(data: bytes, encoding: str | None) -> GedcomReader:
         raise ImportRefused(N_("Unknown encoding: %(name)s"), {"name": encoding or ""}) from error
 
 
+def estimate_records(data: bytes) -> int:
+    """About how many level-0 records ``data`` holds, counted on the raw bytes (for a progress bar's total)."""
+    head = data[:512]
+    if head.count(b"\x00") > len(head) // 4:  # UTF-16: each ASCII character comes with a NUL byte
+        return max(data.count(b"\n\x000\x00 \x00"), data.count(b"\x00\n\x000\x00 "))
+    return sum(1 for _match in _RECORD_START.finditer(data))
+
+
 def import_gedcom(
     session: Session,
     *,
@@ -107,9 +122,14 @@ def import_gedcom(
     remove_missing: bool = False,
     actor: str = "",
     living_years: int = 110,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Import ``data`` (the bytes of a GEDCOM file) into the tree; raises :class:`ImportRefused` if it cannot."""
+    """Import ``data`` (the bytes of a GEDCOM file) into the tree; raises :class:`ImportRefused` if it cannot.
+
+    ``progress(done, total)`` is called every few hundred records (``total`` is an estimate).
+    """
     reader = _open(data, encoding)
+    total = estimate_records(data) if progress else 0
     report = ImportReport(
         filename=filename,
         encoding=reader.encoding,
@@ -133,7 +153,15 @@ def import_gedcom(
     session.add(batch)
     session.flush()
     report.import_id = batch.import_id
-    _merge(session, reader, report, actor=actor, remove_missing=remove_missing, had_people=had_people)
+    _merge(
+        session,
+        reader,
+        report,
+        actor=actor,
+        remove_missing=remove_missing,
+        had_people=had_people,
+        progress=(lambda done: progress(done, max(total, done))) if progress else None,
+    )
     recompute_living(session, current_year=dt.date.today().year, living_years=living_years)
     batch.counts = report.counts()
     batch.warning_count = len(report.warnings)
@@ -143,7 +171,14 @@ def import_gedcom(
 
 
 def _merge(
-    session: Session, reader: GedcomReader, report: ImportReport, *, actor: str, remove_missing: bool, had_people: bool
+    session: Session,
+    reader: GedcomReader,
+    report: ImportReport,
+    *,
+    actor: str,
+    remove_missing: bool,
+    had_people: bool,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Read every record and write it: people in batches, then families, records, and the absent ones."""
     match_xrefs = _same_lineage(session, reader)
@@ -152,7 +187,9 @@ def _merge(
     families: list[FamilyData] = []
     problems: list[Problem] = []
     records = [record_row(reader.header, 0)]
-    for record in reader.records():
+    for count, record in enumerate(reader.records(), 1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
         if record.tag == "INDI":
             writer.add(map_person(record, problems))
         elif record.tag == "FAM":
