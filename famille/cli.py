@@ -195,3 +195,7 @@ def run_command(host: str, port: int, no_demo: bool, debug: bool) -> None:
 from famille.invitations.cli import invite_command  # noqa: E402 - kept beside its registration
 
 main.add_command(invite_command)
+
+from famille.jobs.cli import worker_command  # noqa: E402 - kept beside its registration
+
+main.add_command(worker_command)
