@@ -9,7 +9,9 @@ from flask_babel import format_date as format_date_babel
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 
+from famille import admin
 from famille.account.views import bp as account_bp
+from famille.admin.views import bp as admin_bp
 from famille.auth.views import bp as auth_bp
 from famille.claims.views import bp as claims_bp
 from famille.db import get_session
@@ -25,7 +27,7 @@ from famille.site.views import bp as site_bp
 
 def _template_globals() -> dict[str, Any]:
     return {
-        "family_name": current_app.config["FAMILY_NAME"],
+        "family_name": admin.family_name(),
         "languages": current_app.config["LANGUAGES"],
         "current_lang": str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
         "current_path": request.full_path.rstrip("?") if request else "/",
@@ -52,6 +54,8 @@ def gedcom_date(text: str) -> str:
 def init_app(app: Flask) -> None:
     """Register every blueprint, the template context and filters."""
     app.register_blueprint(site_bp)
+    app.register_blueprint(admin_bp)
+    admin.init_app(app)
     app.register_blueprint(people_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(invitations_bp)
