@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import func, select
 
 from famille.models import InvitationUse, User
+from famille.security import limiter
 from tests.invitations.conftest import load_invitation
 from tests.web import PASSWORD, csrf_token, log_in, post_form
 
@@ -246,3 +249,33 @@ def test_the_welcome_page_says_at_once_when_the_person_is_taken(client, invite, 
     log_in(client, "first@example.org")
     page = client.get(f"/join/{token}", headers=EN).get_data(as_text=True)
     assert "already linked to another account" not in page and "Join as first@example.org" in page
+
+
+def _race(app, token: str, prefix: str, racers: int = 4) -> list[int]:
+    """Post the registration form from ``racers`` browsers at the same instant; their status codes."""
+    clients = [app.test_client() for _ in range(racers)]
+    forms = [
+        {**NEW_ACCOUNT, "email": f"{prefix}-{index}@example.org", "csrf_token": csrf_token(client, "/login")}
+        for index, client in enumerate(clients)
+    ]
+    start, statuses = threading.Barrier(racers), []
+
+    def post(index: int) -> None:
+        start.wait()
+        statuses.append(clients[index].post(f"/join/{token}", data=forms[index]).status_code)
+
+    threads = [threading.Thread(target=post, args=(index,)) for index in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(statuses)
+
+
+def test_simultaneous_accepts_of_a_one_use_link_let_exactly_one_in(app, invite, monkeypatch) -> None:
+    """Four browsers post at the same instant: one account is made, the others get the friendly page, no 500."""
+    monkeypatch.setattr(limiter, "enabled", False)  # sixteen POSTs from one address would hit the limit
+    for round_number in range(4):
+        _, token = invite()
+        assert _race(app, token, f"racer{round_number}") == [302, 410, 410, 410]
+    assert len(_users(app)) == 4 and _uses(app) == 4
