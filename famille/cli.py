@@ -50,13 +50,21 @@ def _print_report(report: ImportReport, *, warnings_shown: int = 20) -> None:
         click.echo(f"  warning: {warning}")
     if len(report.warnings) > warnings_shown:
         click.echo(f"  … and {len(report.warnings) - warnings_shown} more warnings")
+    for found in report.conflicts[:50]:
+        conflict = found.conflict
+        click.echo(
+            f"  conflict: #{found.person_id} {found.name}, {conflict.field}: site {conflict.site!r}, "
+            f"file {conflict.file!r} -> keeping the {conflict.chosen}'s"
+        )
     if report.missing_people:
         click.echo("Absent from the new file (kept until you import with --remove-missing):")
         for person_id, name in report.missing_people[:50]:
             click.echo(f"  #{person_id} {name}")
 
 
-def run_import(app: Flask, path: str, *, dry_run: bool, encoding: str | None, remove_missing: bool) -> ImportReport:
+def run_import(
+    app: Flask, path: str, *, dry_run: bool, encoding: str | None, remove_missing: bool, prefer_file: bool = False
+) -> ImportReport:
     """Import the file at ``path`` in one transaction (rolled back for a dry run)."""
     from famille.imports.services import import_gedcom
 
@@ -71,6 +79,7 @@ def run_import(app: Flask, path: str, *, dry_run: bool, encoding: str | None, re
             remove_missing=remove_missing,
             actor="command line",
             living_years=int(app.config["LIVING_YEARS"]),
+            prefer={0: {"*": "file"}} if prefer_file else None,
         )
         if dry_run:
             session.rollback()
@@ -82,8 +91,9 @@ def run_import(app: Flask, path: str, *, dry_run: bool, encoding: str | None, re
 @click.option("--dry-run", is_flag=True, help="Show what the import would do, and change nothing.")
 @click.option("--encoding", default=None, help="Read the file in this encoding, whatever it declares.")
 @click.option("--remove-missing", is_flag=True, help="Remove the people that the new file no longer has.")
+@click.option("--prefer-file", is_flag=True, help="Where the site and the file both changed a field, take the file's.")
 @with_appcontext
-def import_command(path: str, dry_run: bool, encoding: str | None, remove_missing: bool) -> None:
+def import_command(path: str, dry_run: bool, encoding: str | None, remove_missing: bool, prefer_file: bool) -> None:
     """Import (or re-import, merging) a GEDCOM file; PATH may be - for standard input."""
     from famille.schema import upgrade_database
 
@@ -91,7 +101,14 @@ def import_command(path: str, dry_run: bool, encoding: str | None, remove_missin
         fail(f"no such file: {path}")
     upgrade_database(current_app)
     try:
-        report = run_import(current_app, path, dry_run=dry_run, encoding=encoding, remove_missing=remove_missing)
+        report = run_import(
+            current_app,
+            path,
+            dry_run=dry_run,
+            encoding=encoding,
+            remove_missing=remove_missing,
+            prefer_file=prefer_file,
+        )
     except ImportRefused as error:
         fail(f"import refused, nothing was changed: {error}")
     _print_report(report)

@@ -18,7 +18,7 @@ from famille.db import get_session
 from famille.gedcom.dates import format_date, parsed_date
 from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
-from famille.people.labels import PEDIGREE_LABELS, event_label
+from famille.people.labels import PEDIGREE_LABELS, event_label, field_label
 from famille.people.views import bp as people_bp
 from famille.profiles.views import bp as profiles_bp
 from famille.site.services import is_demo
@@ -66,6 +66,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(gedcom_date, "gedcom_date")
     app.jinja_env.globals.update(
         event_label=event_label,
+        conflict_field_label=field_label,
         pedigree_label=lambda pedigree: str(PEDIGREE_LABELS.get(pedigree, pedigree)),
         platform_name=lambda platform: _(platform_name(platform)),
         format_datetime=format_datetime,

@@ -15,6 +15,7 @@ from famille.jobs import JobContext, JobError, job_handler
 
 WARNINGS_KEPT = 200
 MISSING_KEPT = 500
+CONFLICTS_KEPT = 500
 
 
 def _plain(value: object) -> object:
@@ -38,6 +39,11 @@ def report_result(report: ImportReport) -> dict[str, Any]:
         "warning_count": len(report.warnings),
         "missing_people": [[person_id, name] for person_id, name in report.missing_people[:MISSING_KEPT]],
         "missing_count": len(report.missing_people),
+        "conflicts": [
+            [c.person_id, c.name, c.conflict.field, _plain(c.conflict.site), _plain(c.conflict.file)]
+            for c in report.conflicts[:CONFLICTS_KEPT]
+        ],
+        "conflict_count": len(report.conflicts),
     }
 
 
@@ -64,6 +70,13 @@ def run_import_job(context: JobContext) -> dict[str, Any]:
     return report_result(report)
 
 
+def _preferences(raw: object) -> dict[int, dict[str, str]]:
+    """The organiser's choices for conflicts, as kept in the job's JSON parameters (person ids as strings)."""
+    if not isinstance(raw, dict):
+        return {}
+    return {int(pid): dict(choices) for pid, choices in raw.items() if str(pid).isdigit() and isinstance(choices, dict)}
+
+
 def _import(context: JobContext, data: bytes, *, dry_run: bool) -> ImportReport:
     """One transaction: committed for the real import, rolled back after a dry run or any error."""
     params, app = context.params, context.app
@@ -79,6 +92,7 @@ def _import(context: JobContext, data: bytes, *, dry_run: bool) -> ImportReport:
             actor=str(params.get("actor") or ""),
             living_years=int(app.config["LIVING_YEARS"]),
             progress=context.progress,
+            prefer=_preferences(params.get("prefer")),
         )
         if dry_run:
             session.rollback()

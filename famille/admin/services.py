@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import secrets
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -121,8 +122,26 @@ def begin_import(
         raise AdminError(BUSY) from busy
 
 
-def confirm_import(app: Flask, *, dry_run_job_id: int, user_id: int | None, actor: str) -> int:
-    """Start the real import of a finished dry run's file; returns the new job's id."""
+def conflict_choices(form: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """The organiser's choice for each conflict of the dry run (form fields ``conflict-<person id>-<field>``)."""
+    choices: dict[str, dict[str, str]] = {}
+    for name, side in form.items():
+        person_id, _, field = name.removeprefix("conflict-").partition("-")
+        if (
+            name.startswith("conflict-")
+            and person_id.isdigit()
+            and field
+            and len(field) <= 120
+            and side in ("site", "file")
+        ):
+            choices.setdefault(person_id, {})[field] = side
+    return choices
+
+
+def confirm_import(
+    app: Flask, *, dry_run_job_id: int, user_id: int | None, actor: str, prefer: dict[str, dict[str, str]] | None = None
+) -> int:
+    """Start the real import of a finished dry run's file (with the organiser's conflict choices); returns its id."""
     with session_scope(app) as session:
         state = job_state(session, dry_run_job_id)
     if not is_confirmable(state):
@@ -131,7 +150,13 @@ def confirm_import(app: Flask, *, dry_run_job_id: int, user_id: int | None, acto
     path = upload_path(app, state.params.get("upload"))
     if path is None or not path.is_file():
         raise AdminError(UPLOAD_GONE)
-    params = {**state.params, "dry_run": False, "dry_run_job": dry_run_job_id, "actor": actor[:200]}
+    params = {
+        **state.params,
+        "dry_run": False,
+        "dry_run_job": dry_run_job_id,
+        "actor": actor[:200],
+        "prefer": prefer or {},
+    }
     try:
         return enqueue(app, IMPORT_KIND, params, user_id=user_id, exclusive=True)
     except JobBusy as busy:

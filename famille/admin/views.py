@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import Session
@@ -89,7 +89,11 @@ def import_confirm(job_id: int) -> Response:
     """Start the real import of a dry run's file."""
     try:
         new_id = services.confirm_import(
-            _app(), dry_run_job_id=job_id, user_id=current_user.user_id, actor=current_user.email
+            _app(),
+            dry_run_job_id=job_id,
+            user_id=current_user.user_id,
+            actor=current_user.email,
+            prefer=services.conflict_choices(request.form),
         )
     except AdminError as error:
         flash(translated(error.template, error.params), "error")

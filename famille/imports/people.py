@@ -7,12 +7,15 @@ history); only what came from the file is replaced.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import NameData, PersonData
+from famille.imports.merge import FieldConflict, apply_fields, fields_of, merge_fields
 from famille.imports.rows import (
     PlaceCache,
     event_rows,
@@ -22,8 +25,12 @@ from famille.imports.rows import (
     person_fields,
     update_rows,
 )
+from famille.imports.site_state import site_people
 from famille.models import Change, Event, NameToken, Note, Person, PersonName, ProfileLink
 from famille.text import name_tokens
+
+#: For a person id, which side wins each conflicting field ("site" or "file"; unnamed fields: the site).
+Preference = Callable[[int], dict[str, str]]
 
 
 def new_uid() -> str:
@@ -70,23 +77,70 @@ def insert_people(session: Session, batch: list[PersonData], places: PlaceCache)
     """Insert new people with their details; returns their ids in the order of ``batch``."""
     if not batch:
         return []
-    rows = [{"uid": data.uid or new_uid(), "xref": data.xref, **person_fields(data)} for data in batch]
+    rows = [
+        {"uid": data.uid or new_uid(), "xref": data.xref, **person_fields(data), "file_fields": fields_of(data)}
+        for data in batch
+    ]
     ids = insert_returning_ids(session, Person, rows)
     _details(session, list(zip(ids, batch, strict=True)), places)
     return ids
 
 
-def rewrite_people(session: Session, pairs: list[tuple[int, PersonData]], places: PlaceCache) -> None:
-    """Replace what the file says of existing people, keeping their rows and everything the site added."""
+@dataclass(frozen=True, slots=True)
+class PersonConflict:
+    """A field of one person changed both on the site and in the new file."""
+
+    person_id: int
+    name: str
+    conflict: FieldConflict
+
+
+def _merged_with_site(
+    session: Session, pairs: list[tuple[int, PersonData]], prefer: Preference
+) -> tuple[list[tuple[int, PersonData]], list[PersonConflict]]:
+    """Each person's new file record merged with the edits made on the site since the last import."""
+    site = site_people(session, [person_id for person_id, _data in pairs])
+    merged_pairs, conflicts = [], []
+    for person_id, data in pairs:
+        site_data, base = site[person_id]
+        site_fields, file_fields = fields_of(site_data), fields_of(data)
+        if not base or site_fields == base:  # nothing edited on the site (or no base to tell): the file wins
+            merged_pairs.append((person_id, data))
+            continue
+        merged, found = merge_fields(base, site_fields, file_fields, prefer=prefer(person_id))
+        order = [key.removeprefix("event.").rsplit(".", 1)[0] for key in fields_of(site_data) if key.endswith(".date")]
+        merged_data = apply_fields(replace(data), merged, site_event_order=order)
+        name = (
+            " ".join(part for part in (site_data.names[0].given, site_data.names[0].surname) if part)
+            if site_data.names
+            else ""
+        )
+        conflicts += [PersonConflict(person_id, name, conflict) for conflict in found]
+        merged_pairs.append((person_id, merged_data))
+    return merged_pairs, conflicts
+
+
+def rewrite_people(
+    session: Session, pairs: list[tuple[int, PersonData]], places: PlaceCache, *, prefer: Preference = lambda _id: {}
+) -> list[PersonConflict]:
+    """Replace what the file says of existing people, keeping their rows, what the site added and its edits.
+
+    Returns the conflicts between site edits and the new file (settled by ``prefer``, else for the site).
+    """
     if not pairs:
-        return
+        return []
     ids = [person_id for person_id, _data in pairs]
+    file_state = {person_id: (data.content_hash(), fields_of(data)) for person_id, data in pairs}
+    pairs, conflicts = _merged_with_site(session, pairs, prefer)
     with_uid = [(pid, data) for pid, data in pairs if data.uid]
     without_uid = [(pid, data) for pid, data in pairs if not data.uid]
     for group, keep_uid in ((with_uid, True), (without_uid, False)):
         rows = []
         for person_id, data in group:
+            digest, fields = file_state[person_id]
             row = {"person_id": person_id, "xref": data.xref, **person_fields(data), "missing_since": None}
+            # The digest and fields of the file, not of the merge: an unchanged file must look unchanged next time.
+            row.update(content_hash=digest, file_fields=fields)
             if keep_uid:
                 row["uid"] = data.uid
             rows.append(row)
@@ -94,6 +148,7 @@ def rewrite_people(session: Session, pairs: list[tuple[int, PersonData]], places
     for model in (PersonName, Event, Note, NameToken):
         session.execute(delete(model).where(model.person_id.in_(ids)))
     _details(session, pairs, places)
+    return conflicts
 
 
 def merge_links(session: Session, pairs: list[tuple[int, PersonData]], *, actor: str) -> tuple[int, int]:

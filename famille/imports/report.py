@@ -70,6 +70,8 @@ class ImportReport:
     records: int = 0
     warnings: list[ReportWarning] = field(default_factory=list)
     missing_people: list[tuple[int, str]] = field(default_factory=list)
+    #: Fields changed both on the site and in the file (PersonConflict: person id, name, field, both values).
+    conflicts: list[Any] = field(default_factory=list)
     import_id: int | None = None
 
     def counts(self) -> dict[str, Any]:
@@ -81,6 +83,7 @@ class ImportReport:
             "links_removed": self.links_removed,
             "records": self.records,
             "warnings": len(self.warnings),
+            "conflicts": len(self.conflicts),
         }
 
     def summary_lines(self) -> list[str]:
@@ -101,4 +104,5 @@ class ImportReport:
             f"Profile links: {self.links_added} added, {self.links_removed} removed",
             f"Other records (sources, notes, media…): {self.records}",
             f"Warnings: {len(self.warnings)}",
+            f"Conflicts between site edits and the file: {len(self.conflicts)}",
         ]

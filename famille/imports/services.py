@@ -23,7 +23,7 @@ from famille.imports.families import merge_pedigrees, write_families
 from famille.imports.finish import dangling_pointers, record_changes, refuse_if_cut_short, settle_missing
 from famille.imports.living import recompute_living
 from famille.imports.matching import RecordIndex
-from famille.imports.people import insert_people, merge_links, rewrite_people
+from famille.imports.people import Preference, insert_people, merge_links, rewrite_people
 from famille.imports.records import record_row, replace_records
 from famille.imports.report import ImportRefused, ImportReport, ReportWarning
 from famille.imports.rows import PlaceCache
@@ -44,6 +44,7 @@ class _PeopleWriter:
 
     def __init__(self, session: Session, index: RecordIndex, places: PlaceCache, report: ImportReport, actor: str):
         self.session, self.index, self.places, self.report, self.actor = session, index, places, report, actor
+        self.prefer: Preference = lambda _person_id: {}
         self.ids: dict[str, int] = {}
         self.famc: dict[tuple[str, str], str] = {}
         self.fams: set[tuple[str, str]] = set()
@@ -73,7 +74,7 @@ class _PeopleWriter:
 
     def flush(self) -> None:
         new_ids = insert_people(self.session, self.new, self.places)
-        rewrite_people(self.session, self.changed, self.places)
+        self.report.conflicts += rewrite_people(self.session, self.changed, self.places, prefer=self.prefer)
         pairs = list(zip(new_ids, self.new, strict=True)) + self.changed
         added, removed = merge_links(self.session, pairs, actor=self.actor)
         self.report.links_added += added
@@ -123,10 +124,13 @@ def import_gedcom(
     actor: str = "",
     living_years: int = 110,
     progress: Progress | None = None,
+    prefer: dict[int, dict[str, str]] | None = None,
 ) -> ImportReport:
     """Import ``data`` (the bytes of a GEDCOM file) into the tree; raises :class:`ImportRefused` if it cannot.
 
-    ``progress(done, total)`` is called every few hundred records (``total`` is an estimate).
+    ``progress(done, total)`` is called every few hundred records (``total`` is an estimate). ``prefer`` settles
+    conflicts between site edits and the file: for a person id, which side wins each field ("site" or "file";
+    the key "*" for all of that person's fields, the person id 0 for everyone); the site wins otherwise.
     """
     reader = _open(data, encoding)
     total = estimate_records(data) if progress else 0
@@ -161,6 +165,7 @@ def import_gedcom(
         remove_missing=remove_missing,
         had_people=had_people,
         progress=(lambda done: progress(done, max(total, done))) if progress else None,
+        prefer=prefer or {},
     )
     recompute_living(session, current_year=dt.date.today().year, living_years=living_years)
     batch.counts = report.counts()
@@ -179,11 +184,13 @@ def _merge(
     remove_missing: bool,
     had_people: bool,
     progress: Callable[[int], None] | None = None,
+    prefer: dict[int, dict[str, str]],
 ) -> None:
     """Read every record and write it: people in batches, then families, records, and the absent ones."""
     match_xrefs = _same_lineage(session, reader)
     places = PlaceCache(session)
     writer = _PeopleWriter(session, RecordIndex(session, Person, match_xrefs=match_xrefs), places, report, actor)
+    writer.prefer = lambda person_id: {**prefer.get(0, {}), **prefer.get(person_id, {})}
     families: list[FamilyData] = []
     problems: list[Problem] = []
     records = [record_row(reader.header, 0)]

@@ -61,3 +61,29 @@ def event_label(tag: str, event_type: str = "") -> str:
     if tag in {"EVEN", "FACT"} and event_type:
         return event_type
     return str(EVENT_LABELS.get(tag, tag.lstrip("_").title()))
+
+
+_NAME_PARTS = {
+    "full": _l("name as written"),
+    "name_type": _l("kind of name"),
+    "given": _l("given names"),
+    "surname": _l("surname"),
+    "prefix": _l("prefix"),
+    "suffix": _l("suffix"),
+    "nickname": _l("nickname"),
+}
+_EVENT_PARTS = {"date": _l("date"), "place": _l("place"), "value": _l("details"), "type": _l("kind")}
+
+
+def field_label(field: str) -> str:
+    """A mergeable field in words: "event.BIRT.0.date" → "Birth: date", "name.0.given" → "Name: given names"."""
+    parts = field.split(".")
+    if parts[0] == "sex":
+        return str(_l("Sex"))
+    if parts[0] == "name" and len(parts) == 3:
+        return f"{_l('Name')} {int(parts[1]) + 1}: {_NAME_PARTS.get(parts[2], parts[2])}"
+    if parts[0] == "event" and len(parts) == 4:
+        return f"{event_label(parts[1])}: {_EVENT_PARTS.get(parts[3], parts[3])}"
+    if parts[0] == "note" and len(parts) == 2:
+        return f"{_l('Note')} {int(parts[1]) + 1}"
+    return field

@@ -292,3 +292,28 @@ def test_import_pages_by_role(app, client, login_as, db, role: str, expected: in
 def test_unknown_job_is_a_404(admin_client) -> None:
     assert admin_client.get("/admin/import/999").status_code == 404
     assert admin_client.get("/admin/jobs/999.json").status_code == 404
+
+
+def test_dry_run_lists_conflicts_and_the_organiser_picks_the_file(app, admin_client, db) -> None:
+    run_import(app, SMALL_FAMILY)
+    marc = db.scalar(select(Person).where(Person.xref == "I1"))
+    from famille.models import Event
+
+    birth = db.scalar(select(Event).where(Event.person_id == marc.person_id, Event.tag == "BIRT"))
+    birth.date_text = "11 MAR 1950"  # edited on the site
+    db.commit()
+    dry_id = job_id_of(upload(admin_client, SMALL_FAMILY.replace("2 DATE 12 MAR 1950", "2 DATE 13 MAR 1950")))
+    assert wait_for_job(app, dry_id).status == "done"
+    page = admin_client.get(f"/admin/import/{dry_id}", headers=EN).get_data(as_text=True)
+    assert "Changed both on the site and in the file (1)" in page
+    assert "Marc Tremblay — Birth: date" in page
+    field = f"conflict-{marc.person_id}-event.BIRT.0.date"
+    assert f'name="{field}" value="site" checked' in page
+    token = csrf_token(admin_client, f"/admin/import/{dry_id}")
+    real_id = job_id_of(admin_client.post(f"/admin/import/{dry_id}/confirm", data={"csrf_token": token, field: "file"}))
+    assert wait_for_job(app, real_id).status == "done"
+    db.expire_all()
+    assert (
+        db.scalar(select(Event.date_text).where(Event.person_id == marc.person_id, Event.tag == "BIRT"))
+        == "13 MAR 1950"
+    )
