@@ -15,6 +15,7 @@ from flask_login import current_user, login_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
+from famille.admin import family_name
 from famille.auth.access import account_of
 from famille.auth.roles import MEMBER
 from famille.auth.services import AccountError
@@ -105,7 +106,7 @@ def _join(
     if joined.person is not None:
         flash(_("Welcome, you are now linked to %(name)s.", name=joined.person.display_name), "info")
     else:
-        flash(_("Welcome to %(family)s!", family=current_app.config["FAMILY_NAME"]), "info")
+        flash(_("Welcome to %(family)s!", family=family_name()), "info")
     return redirect(url_for("site.home"))
 
 

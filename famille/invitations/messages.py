@@ -15,6 +15,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
+from famille.admin import family_name
 from famille.invitations.services import aware
 from famille.mail import send_mail
 from famille.models import Invitation, Person, User
@@ -57,7 +58,7 @@ def invitation_text(session: Session, invitation: Invitation, token: str) -> Inv
     person = session.get(Person, invitation.person_id) if invitation.person_id else None
     return InvitationText(
         url=invitation_url(token),
-        family_name=str(current_app.config["FAMILY_NAME"]),
+        family_name=family_name(),
         inviter=inviter_name(session, invitation),
         given_name=(person.given_name or person.display_name) if person else "",
         person_name=person.display_name if person else "",

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from famille.models import InvitationUse, User
 from famille.security import limiter
+from famille.site.services import set_setting
 from tests.invitations.conftest import load_invitation
 from tests.web import PASSWORD, csrf_token, log_in, post_form
 
@@ -279,3 +280,17 @@ def test_simultaneous_accepts_of_a_one_use_link_let_exactly_one_in(app, invite, 
         _, token = invite()
         assert _race(app, token, f"racer{round_number}") == [302, 410, 410, 410]
     assert len(_users(app)) == 4 and _uses(app) == 4
+
+
+def test_a_private_site_still_opens_invitation_links_with_the_familys_chosen_name(app, client, invite) -> None:
+    session = app.extensions["famille.sessionmaker"]()
+    set_setting(session, "private_site", "1")
+    set_setting(session, "family_name", "Les Tremblay du Saguenay")
+    session.commit()
+    session.close()
+    _, token = invite(max_uses=3)
+    for url in (f"/join/{token}", f"/join/{token}/login", f"/join/{token}/card"):
+        response = client.get(url, headers=EN)
+        assert response.status_code == 200 and "Les Tremblay du Saguenay" in response.get_data(as_text=True)
+    assert post_form(client, f"/join/{token}", NEW_ACCOUNT).status_code == 302
+    assert "Welcome to Les Tremblay du Saguenay!" in client.get("/", headers=EN).get_data(as_text=True)
