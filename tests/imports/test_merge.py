@@ -91,3 +91,30 @@ def test_untouched_on_both_sides_stays_and_site_edits_survive_an_unchanged_file(
     assert report.people.unchanged == 4 and report.conflicts == []
     assert _person(db, "I2")[0] == "Sylvie-Anne"
     assert _person(db, "I3") == ("Hélène", "4 JUL 1987")
+
+
+def test_child_added_on_the_site_survives_a_changed_family(app, db, small_family) -> None:
+    from famille.models import Family, FamilyChild
+
+    run_import(app, small_family)
+    family = db.scalar(select(Family).where(Family.xref == "F1"))
+    joseph = db.scalar(select(Person.person_id).where(Person.xref == "I4"))
+    db.add(FamilyChild(family_id=family.family_id, person_id=joseph, position=5, pedigree="adopted"))  # on the site
+    db.commit()
+    changed = small_family.replace("2 DATE 20 JUN 1980", "2 DATE 21 JUN 1980")  # the file changes the family
+    report = run_import(app, changed)
+    assert report.families.updated == 1
+    db.expire_all()
+    children = dict(db.execute(select(FamilyChild.person_id, FamilyChild.pedigree)).all())
+    helene = db.scalar(select(Person.person_id).where(Person.xref == "I3"))
+    assert children == {helene: "birth", joseph: "adopted"}
+
+
+def test_child_removed_on_the_site_stays_removed(app, db, small_family) -> None:
+    from famille.models import FamilyChild
+
+    run_import(app, small_family)
+    db.execute(FamilyChild.__table__.delete())
+    db.commit()
+    run_import(app, small_family.replace("2 DATE 20 JUN 1980", "2 DATE 21 JUN 1980"))
+    assert db.scalar(select(FamilyChild.person_id)) is None
