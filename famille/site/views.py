@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, redirect, render_template, request, session
 from werkzeug.wrappers import Response
 
+from famille.admin.settings import load_settings
 from famille.auth.access import current_viewer
 from famille.auth.services import count_admins
 from famille.db import get_session
@@ -12,6 +13,7 @@ from famille.feed.recent import recent_changes
 from famille.i18n import LANG_SESSION_KEY
 from famille.people.services import family_overview, surname_index
 from famille.security import safe_next
+from famille.site.place_in_family import place_in_family
 from famille.site.services import is_demo
 
 bp = Blueprint("site", __name__)
@@ -30,6 +32,8 @@ def home() -> str:
         demo=is_demo(db),
         needs_admin=count_admins(db) == 0,
         news=recent_changes(db, viewer=current_viewer()),
+        welcome_text=load_settings(db).welcome_text,
+        my_place=place_in_family(db, viewer=current_viewer()),
     )
 
 

@@ -113,3 +113,30 @@ def test_home_shows_what_is_new_without_the_living_to_visitors(app, client, logi
     member = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
     news = member.split('class="news"')[1].split("</section>")[0]
     assert re.search(r"Hélène Tremblay-Roy</a>.*?was updated", news, re.S)
+
+
+def test_member_sees_their_place_in_the_family(app, client, db, make_user) -> None:
+    from sqlalchemy import select
+
+    from famille.models import Person
+    from tests.web import log_in
+
+    run_import(app, SMALL_FAMILY)
+    ids = dict(db.execute(select(Person.xref, Person.person_id)).all())
+    make_user("member", email="marc@example.org", person_id=ids["I1"])
+    make_user("member", email="helene@example.org", person_id=ids["I3"])
+    log_in(client, "helene@example.org")
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    section = page.split('class="my-place"')[1].split("</section>")[0]
+    assert "Your parents:" in section and "Sylvie Côté" in section
+    joined = section.split('class="joined"')[1]
+    assert "Marc Tremblay" in joined and "1 degree" in joined and "Sylvie" not in joined
+
+
+def test_welcome_text_from_the_settings(app, client, db) -> None:
+    from famille.site.services import set_setting
+
+    set_setting(db, "welcome_text", "Bienvenue à la famille!\nÀ bientôt.")
+    db.commit()
+    page = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Bienvenue à la famille!\nÀ bientôt." in page
