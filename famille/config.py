@@ -38,6 +38,8 @@ DEFAULTS: dict[str, Any] = {
     "SITE_URL": "",
     "INVITATION_DAYS": 30,
     "RESET_HOURS": 2,
+    "UPLOAD_FOLDER": "",  # "": instance/uploads (must be shared storage when RQ workers run elsewhere)
+    "JOB_QUEUE": "famille",
 }
 
 
