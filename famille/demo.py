@@ -17,9 +17,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from famille import demo_data as data
+from famille.demo_gedcom import DemoFamily, DemoPerson, family_lines, head_lines, individual_lines
 
 TARGET_PEOPLE = 500  # the last round of marriages stops here
 PEOPLE_BEFORE_LAST_ROUND = 340  # the round before fills up to here, so the last round has enough people
@@ -31,42 +31,7 @@ TWINS_GENERATION = 6  # if chance gave no twins before, the first birth of this 
 WIDOWER_RATE = 0.2
 LINKED_PEOPLE = 40
 NOTED_PEOPLE = 30
-NOTE_WIDTH = 180  # characters before a CONC, so that lines stay well under 255 bytes
 YEAR = 365.25
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-
-
-@dataclass(eq=False)
-class _Person:
-    number: int
-    uid: str
-    given: str
-    surname: str
-    sex: str
-    birth: datetime.date
-    birth_place: str
-    generation: int  # 1 for the founders, 0 for someone who married into the family
-    branch: int = 0  # number of the founders' child this person descends from
-    birth_about: bool = False
-    death: datetime.date | None = None
-    origin: _Family | None = None
-    adopted_on: datetime.date | None = None
-    families: list[_Family] = field(default_factory=list)
-    occupation: str = ""
-    residences: list[tuple[int, str]] = field(default_factory=list)
-    links: list[tuple[str, str]] = field(default_factory=list)
-    note: str = ""
-
-
-@dataclass(eq=False)
-class _Family:
-    number: int
-    husband: _Person
-    wife: _Person
-    married: datetime.date
-    place: str
-    home: str  # where the children are born
-    children: list[_Person] = field(default_factory=list)
 
 
 def generate_demo_gedcom(*, seed: int = 1957, today: datetime.date | None = None) -> str:
@@ -78,11 +43,11 @@ def generate_demo_gedcom(*, seed: int = 1957, today: datetime.date | None = None
     builder = _DemoBuilder(random.Random(seed), today or datetime.date.today())
     builder.grow()
     builder.decorate()
-    lines = _head(builder.today, seed)
+    lines = head_lines(builder.today, seed)
     for person in builder.people:
-        lines += _individual(person, builder.today)
+        lines += individual_lines(person, builder.today)
     for family in builder.families:
-        lines += _family_lines(family)
+        lines += family_lines(family)
     return "\n".join([*lines, "0 TRLR"]) + "\n"
 
 
@@ -92,8 +57,8 @@ class _DemoBuilder:
     def __init__(self, rng: random.Random, today: datetime.date) -> None:
         self.rng = rng
         self.today = today
-        self.people: list[_Person] = []
-        self.families: list[_Family] = []
+        self.people: list[DemoPerson] = []
+        self.families: list[DemoFamily] = []
         self.adopted = False
         self.twins = False
         self.remarried = False
@@ -104,7 +69,7 @@ class _DemoBuilder:
         for number in range(2, LAST_GENERATION):
             generation = self._continue_lines(generation, number)
 
-    def _found(self) -> _Family:
+    def _found(self) -> DemoFamily:
         married = datetime.date(self.rng.randint(1798, 1812), 1, 1) + datetime.timedelta(self.rng.randrange(365))
         surnames = data.FOUNDER_SURNAMES
         husband = self._person("M", self._before(married, 22, 28), self._parish(), 1, surnames[0])
@@ -113,7 +78,7 @@ class _DemoBuilder:
             founder.death = self._adult_death(founder.birth, married)
         return self._family(husband, wife, married, husband.birth_place)
 
-    def _continue_lines(self, people: list[_Person], generation: int) -> list[_Person]:
+    def _continue_lines(self, people: list[DemoPerson], generation: int) -> list[DemoPerson]:
         """Marry some of ``people`` (the others are not followed further) and return their children."""
         eligible = self._eligible(people)
         if generation == LAST_GENERATION - 1:
@@ -128,13 +93,13 @@ class _DemoBuilder:
                 children += self._start_line(person)
         return children
 
-    def _last_round(self, eligible: list[_Person], generation: int) -> list[_Person]:
+    def _last_round(self, eligible: list[DemoPerson], generation: int) -> list[DemoPerson]:
         """The youngest adults first, so that the last generation is young today; their unmarried uncles and
         aunts after them, in case the young are too few to reach the target."""
         elders = [p for p in self.people if 4 <= p.generation < generation and not p.families]
         return sorted(eligible + self._eligible(elders), key=lambda person: person.birth, reverse=True)
 
-    def _eligible(self, people: list[_Person]) -> list[_Person]:
+    def _eligible(self, people: list[DemoPerson]) -> list[DemoPerson]:
         """Those of ``people`` who lived long enough to marry and raise children, in random order."""
         eligible = [p for p in people if ((p.death or self.today) - p.birth).days > 36 * YEAR]
         eligible = [person for person in eligible if person.birth.year + 24 <= self.today.year]
@@ -144,7 +109,7 @@ class _DemoBuilder:
             rank[person], seen[person.branch] = seen[person.branch], seen[person.branch] + 1
         return sorted(eligible, key=rank.__getitem__)  # one per branch first, so that every branch goes on
 
-    def _start_line(self, person: _Person) -> list[_Person]:
+    def _start_line(self, person: DemoPerson) -> list[DemoPerson]:
         married = self._wedding_day(person)
         if married > self.today:
             return []
@@ -157,7 +122,7 @@ class _DemoBuilder:
         second = self._remarry(family)
         return children + (self._bear(second, person.generation + 1) if second else [])
 
-    def _cousin_marriage(self, eligible: list[_Person]) -> list[_Person]:
+    def _cousin_marriage(self, eligible: list[DemoPerson]) -> list[DemoPerson]:
         """Marry two descendants of different children of the founders: third cousins, pedigree collapse."""
         for man in (person for person in eligible if person.sex == "M"):
             for woman in (person for person in eligible if person.sex == "F" and person.branch != man.branch):
@@ -168,7 +133,7 @@ class _DemoBuilder:
                     return self._bear(family, COUSIN_GENERATION + 1)
         return []
 
-    def _remarry(self, family: _Family) -> _Family | None:
+    def _remarry(self, family: DemoFamily) -> DemoFamily | None:
         """A descendant widower with young children took a second wife within two years."""
         husband, widow_date = family.husband, family.wife.death
         if not husband.generation or widow_date is None:
@@ -180,11 +145,11 @@ class _DemoBuilder:
         self.remarried = True
         return self._family(husband, self._spouse(husband, married, 20, 36), married, family.home)
 
-    def _bear(self, family: _Family, generation: int) -> list[_Person]:
+    def _bear(self, family: DemoFamily, generation: int) -> list[DemoPerson]:
         """Children of ``family``, one birth every year or two while the mother can, twins now and then."""
         wanted = _sibship_size(self.rng, family.married.year)
         birth = family.married + datetime.timedelta(self.rng.randint(270, 540))
-        children: list[_Person] = []
+        children: list[DemoPerson] = []
         while len(children) < wanted and self._can_conceive(family, birth):
             twins = self.rng.random() < TWIN_RATE or (generation == TWINS_GENERATION and not self.twins)
             self.twins = self.twins or twins
@@ -196,14 +161,14 @@ class _DemoBuilder:
             children += self._adopt(family, generation)
         return children
 
-    def _can_conceive(self, family: _Family, birth: datetime.date) -> bool:
+    def _can_conceive(self, family: DemoFamily, birth: datetime.date) -> bool:
         mother, father = family.wife, family.husband
         mother_alive = mother.death is None or birth <= mother.death
         father_alive = father.death is None or (birth - father.death).days < 270
         young_enough = (birth - mother.birth).days < 44 * YEAR
         return birth <= self.today and mother_alive and father_alive and young_enough
 
-    def _child(self, family: _Family, birth: datetime.date, generation: int) -> _Person:
+    def _child(self, family: DemoFamily, birth: datetime.date, generation: int) -> DemoPerson:
         parent = family.husband if family.husband.generation else family.wife
         taken = {child.given for child in family.children}
         sex = self.rng.choice("MF")
@@ -214,7 +179,7 @@ class _DemoBuilder:
         family.children.append(child)
         return child
 
-    def _adopt(self, family: _Family, generation: int) -> list[_Person]:
+    def _adopt(self, family: DemoFamily, generation: int) -> list[DemoPerson]:
         birth = self._after(family.married, 2, 7)
         adopted_on = birth + datetime.timedelta(self.rng.randint(150, 700))
         if adopted_on > self.today:
@@ -226,14 +191,14 @@ class _DemoBuilder:
 
     def _person(
         self, sex: str, birth: datetime.date, place: str, generation: int, surname: str, taken: Iterable[str] = ()
-    ) -> _Person:
+    ) -> DemoPerson:
         uid = f"{self.rng.getrandbits(128):032X}"
         given = self._given_name(sex, birth.year, set(taken))
-        person = _Person(len(self.people) + 1, uid, given, surname, sex, birth, place, generation)
+        person = DemoPerson(len(self.people) + 1, uid, given, surname, sex, birth, place, generation)
         self.people.append(person)
         return person
 
-    def _spouse(self, person: _Person, married: datetime.date, youngest: int, oldest: int) -> _Person:
+    def _spouse(self, person: DemoPerson, married: datetime.date, youngest: int, oldest: int) -> DemoPerson:
         """Someone from another family, of age at ``married``; a descendant's first wife may die young."""
         sex = "F" if person.sex == "M" else "M"
         birth = self._before(married, youngest + (3 if sex == "M" else 0), oldest + (6 if sex == "M" else 0))
@@ -247,20 +212,20 @@ class _DemoBuilder:
             spouse.death = self._after(married, 5, 14)  # often in childbirth; he will remarry
         return spouse
 
-    def _family(self, husband: _Person, wife: _Person, married: datetime.date, home: str) -> _Family:
+    def _family(self, husband: DemoPerson, wife: DemoPerson, married: datetime.date, home: str) -> DemoFamily:
         place = wife.birth_place if married.year < 1960 else home  # married in the bride's parish
-        family = _Family(len(self.families) + 1, husband, wife, married, place, home)
+        family = DemoFamily(len(self.families) + 1, husband, wife, married, place, home)
         husband.families.append(family)
         wife.families.append(family)
         self.families.append(family)
         return family
 
-    def _wedding_day(self, person: _Person) -> datetime.date:
+    def _wedding_day(self, person: DemoPerson) -> datetime.date:
         modern = person.birth.year >= 1950
         low, high = {("M", False): (21, 30), ("F", False): (18, 26)}.get((person.sex, modern), (23, 33))
         return self._after(person.birth, low, high)
 
-    def _home(self, person: _Person, married: datetime.date) -> str:
+    def _home(self, person: DemoPerson, married: datetime.date) -> str:
         """Where a new family settles: the old parish, a mill town, a city, or far away after 1960."""
         year, roll = married.year, self.rng.random()
         if year < 1880:
@@ -305,7 +270,7 @@ class _DemoBuilder:
     def _before(self, end: datetime.date, low: float, high: float) -> datetime.date:
         return end - datetime.timedelta(self.rng.randint(round(low * YEAR), round(high * YEAR)))
 
-    def _age(self, person: _Person) -> float:
+    def _age(self, person: DemoPerson) -> float:
         return ((person.death or self.today) - person.birth).days / YEAR
 
     def decorate(self) -> None:
@@ -326,7 +291,7 @@ class _DemoBuilder:
         for person in sorted(self.rng.sample(living, min(len(living), LINKED_PEOPLE)), key=lambda p: p.number):
             person.links = _links(_slug_words(person, taken), self._platforms(person))
 
-    def _occupation(self, person: _Person) -> str:
+    def _occupation(self, person: DemoPerson) -> str:
         if self._age(person) < 18:
             return ""
         if person.death is None and self._age(person) < 24:
@@ -336,7 +301,7 @@ class _DemoBuilder:
         men, women = next((men, women) for bound, men, women in data.OCCUPATIONS if person.birth.year <= bound)
         return self.rng.choice(men if person.sex == "M" else women)
 
-    def _note(self, person: _Person) -> str:
+    def _note(self, person: DemoPerson) -> str:
         text = data.OCCUPATION_NOTES.get(person.occupation)
         if text is None:
             text = self.rng.choice(next(notes for bound, notes in data.ERA_NOTES if person.birth.year <= bound))
@@ -344,7 +309,7 @@ class _DemoBuilder:
         year = min(person.birth.year + 25, self.today.year)
         return text.format(lieu=_town(home), annee=year, e="e" if person.sex == "F" else "")
 
-    def _platforms(self, person: _Person) -> list[str]:
+    def _platforms(self, person: DemoPerson) -> list[str]:
         """The sites a relative of this age is on: LinkedIn at working age, Instagram when young…"""
         age, roll = self._age(person), self.rng.random
         wanted = {
@@ -374,7 +339,7 @@ def _town(place: str) -> str:
     return place.split(",")[0]
 
 
-def _slug_words(person: _Person, taken: set[str]) -> list[str]:
+def _slug_words(person: DemoPerson, taken: set[str]) -> list[str]:
     """ASCII words of the person's name, ending in ``demo`` so nobody mistakes them for a real profile."""
     plain = unicodedata.normalize("NFKD", f"{person.given} {person.surname}").encode("ascii", "ignore")
     words = re.findall(r"[a-z0-9]+", plain.decode().lower())
@@ -389,85 +354,3 @@ def _slug_words(person: _Person, taken: set[str]) -> list[str]:
 def _links(words: list[str], platforms: list[str]) -> list[tuple[str, str]]:
     slugs = {"dot": ".".join(words), "dash": "-".join(words), "under": "_".join(words)}
     return [(data.LINK_FORMATS[name][0], data.LINK_FORMATS[name][1].format(**slugs)) for name in platforms]
-
-
-def _gedcom_date(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _event(tag: str, date: str, place: str) -> list[str]:
-    return [f"1 {tag}", f"2 DATE {date}", f"2 PLAC {place}"]
-
-
-def _head(today: datetime.date, seed: int) -> list[str]:
-    header = [line.format(today=_gedcom_date(today)) for line in data.HEAD_LINES]
-    return [*header, *_text_lines(1, "NOTE", data.HEAD_NOTE.format(seed=seed)), *data.SUBMITTER_LINES]
-
-
-def _individual(person: _Person, today: datetime.date) -> list[str]:
-    name = [f"1 NAME {person.given} /{person.surname}/", f"2 GIVN {person.given}", f"2 SURN {person.surname}"]
-    lines = [f"0 @I{person.number}@ INDI", *name, f"1 SEX {person.sex}", *_vital_events(person, today)]
-    lines += [f"1 {tag} {value}" for tag, value in person.links]
-    lines += _text_lines(1, "NOTE", person.note) if person.note else []
-    lines.append(f"1 _UID {person.uid}")
-    if person.origin is not None:
-        lines += [f"1 FAMC @F{person.origin.number}@", *(["2 PEDI adopted"] if person.adopted_on else [])]
-    return lines + [f"1 FAMS @F{family.number}@" for family in person.families]
-
-
-def _vital_events(person: _Person, today: datetime.date) -> list[str]:
-    """Birth and baptism, adoption, occupation, residences, death and burial, in the order of a life."""
-    born = f"ABT {person.birth.year}" if person.birth_about else _gedcom_date(person.birth)
-    lines = _event("BIRT", born, person.birth_place)
-    if person.birth.year < 1920 and not person.birth_about:  # baptised the same day or the next
-        lines += _event("BAPM", _gedcom_date(person.birth + datetime.timedelta(person.number % 2)), person.birth_place)
-    if person.adopted_on is not None and person.origin is not None:
-        lines += [
-            "1 ADOP",
-            f"2 DATE {_gedcom_date(person.adopted_on)}",
-            f"2 FAMC @F{person.origin.number}@",
-            "3 ADOP BOTH",
-        ]
-    lines += [f"1 OCCU {person.occupation}"] if person.occupation else []
-    for year, place in person.residences:
-        lines += _event("RESI", str(year), place)
-    if person.death is not None:
-        home = person.families[-1].home if person.families else person.birth_place
-        lines += _event("DEAT", _gedcom_date(person.death), home)
-        buried = person.death + datetime.timedelta(2 + person.number % 3)
-        lines += _event("BURI", _gedcom_date(buried), home) if buried <= today else []
-    return lines
-
-
-def _family_lines(family: _Family) -> list[str]:
-    children = sorted(family.children, key=lambda child: (child.birth, child.number))
-    return [
-        f"0 @F{family.number}@ FAM",
-        f"1 HUSB @I{family.husband.number}@",
-        f"1 WIFE @I{family.wife.number}@",
-        *_event("MARR", _gedcom_date(family.married), family.place),
-        *(f"1 CHIL @I{child.number}@" for child in children),
-    ]
-
-
-def _text_lines(level: int, tag: str, text: str) -> list[str]:
-    """``text`` under ``tag``: a CONT line per line break, CONC lines where a line is too long."""
-    lines: list[str] = []
-    for index, paragraph in enumerate(text.split("\n")):
-        chunks = _chunks(paragraph)
-        head = f"{level} {tag}" if index == 0 else f"{level + 1} CONT"
-        lines.append(f"{head} {chunks[0]}".rstrip())
-        lines += [f"{level + 1} CONC {chunk}" for chunk in chunks[1:]]
-    return lines
-
-
-def _chunks(text: str) -> list[str]:
-    """Split ``text`` into pieces of at most NOTE_WIDTH characters, never next to a space (readers strip them)."""
-    chunks = []
-    while len(text) > NOTE_WIDTH:
-        cut = NOTE_WIDTH
-        while cut > 1 and " " in (text[cut - 1], text[cut]):
-            cut -= 1
-        chunks.append(text[:cut])
-        text = text[cut:]
-    return [*chunks, text]
