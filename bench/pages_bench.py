@@ -66,17 +66,23 @@ def _member_client(app):  # noqa: ANN001, ANN202
 def _urls(app, count: int) -> dict[str, list[str]]:  # noqa: ANN001
     from famille.db import session_scope
     from famille.models import Person
+    from famille.people.branches import branches, founding_family, load_graph
 
     rng = random.Random(7)
     with session_scope(app) as session:
         top = session.scalar(select(func.max(Person.person_id))) or 1
         keys = [k for (k,) in session.execute(select(Person.surname_key).group_by(Person.surname_key).limit(200))]
         names = [n for (n,) in session.execute(select(Person.given_name).limit(2000)) if n]
+        graph = load_graph(session)
+        founders = founding_family(graph)
+        # The biggest branch of the founding couple: the directory's worst case, a page of it at a time.
+        biggest = max(branches(graph, founders), key=lambda branch: len(branch[1]))[0] if founders else 0
     return {
         "person page": [f"/people/{rng.randint(1, top)}" for _ in range(count)],
         "surname index": ["/surnames"] * count,
         "people of a surname": [f"/surnames/{rng.choice(keys)}" for _ in range(count)],
         "search": [f"/search?q={rng.choice(names).split()[0]} {rng.choice(keys)[:4]}" for _ in range(count)],
+        "directory of a branch": [f"/directory?branch={biggest}&page={rng.randint(1, 20)}" for _ in range(count)],
     }
 
 
