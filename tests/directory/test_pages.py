@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
+from flask_babel import gettext
 
 from famille.models import User
 from famille.privacy import PRIVACY_CLOSE_FAMILY
@@ -177,9 +180,12 @@ def test_unknown_groups_and_ancestors_are_not_found(client, login_as, family, qu
     assert client.get(f"/directory/download.vcf?{query}", headers=EN).status_code == 404
 
 
-def test_the_pages_speak_french(client, login_as, family) -> None:
+def test_the_pages_speak_french(app, client, login_as, family) -> None:
     login_as("member")
     for url in ("/directory", "/directory?print=1", "/directory/not-connected"):
         response = client.get(url, headers={"Accept-Language": "fr"})
         assert response.status_code == 200 and '<html lang="fr">' in response.get_data(as_text=True)
-    assert "Courriel" in client.get("/directory/download.csv", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        expected = [gettext("Name"), gettext("Birth year"), gettext("Branch")]
+    text = client.get("/directory/download.csv", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert next(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))[:3] == expected
