@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,7 +34,17 @@ def is_demo(session: Session) -> bool:
 
 
 def bump_data_version(session: Session) -> int:
-    """Move the data version on (caches of charts and pages are keyed by it) and return the new one."""
-    version = int(get_setting(session, DATA_VERSION_KEY, "0") or 0) + 1
-    set_setting(session, DATA_VERSION_KEY, str(version))
+    """Move the data version on (caches of charts and pages are keyed by it) and return its new number.
+
+    The stored version is "<number>.<random>", so that a database made anew never repeats an earlier version
+    that a cache might still hold.
+    """
+    current = get_setting(session, DATA_VERSION_KEY, "0").partition(".")[0]
+    version = (int(current) if current.isdigit() else 0) + 1
+    set_setting(session, DATA_VERSION_KEY, f"{version}.{secrets.token_hex(4)}")
     return version
+
+
+def data_version(session: Session) -> str:
+    """The current data version (moves on with every change of the tree): the key of caches of its pages."""
+    return get_setting(session, DATA_VERSION_KEY, "0")

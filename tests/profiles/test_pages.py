@@ -38,7 +38,8 @@ def helene_member(english, family, login_as) -> int:
 def _data_version(app) -> int:
     session = app.extensions["famille.sessionmaker"]()
     try:
-        return int(session.scalar(select(SiteSetting.value).where(SiteSetting.key == DATA_VERSION_KEY)) or 0)
+        value = session.scalar(select(SiteSetting.value).where(SiteSetting.key == DATA_VERSION_KEY)) or "0"
+        return int(value.partition(".")[0])
     finally:
         session.close()
 
