@@ -66,6 +66,7 @@ def test_upload_dry_run_confirm_import(app, admin_client, upload_folder) -> None
 
 
 def test_confirming_twice_imports_once(app, admin_client) -> None:
+    admin_client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # every request in English, the POSTs too
     dry_id = job_id_of(upload(admin_client, SMALL_FAMILY))
     wait_for_job(app, dry_id)
     token = csrf_token(admin_client, f"/admin/import/{dry_id}")

@@ -185,6 +185,7 @@ def test_a_person_already_claimed_is_refused_clearly(app, client, invite, family
 
 
 def test_an_existing_account_logs_in_and_accepts(app, client, invite, family, make_user) -> None:
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # every request in English, the POSTs too
     user_id = make_user("member", email="luc@example.org")
     invitation_id, token = invite(person_id=family["Luc"], role="editor")
     wrong = post_form(client, f"/join/{token}/login", {"email": "luc@example.org", "password": "nope"}, headers=EN)
@@ -283,6 +284,7 @@ def test_simultaneous_accepts_of_a_one_use_link_let_exactly_one_in(app, invite, 
 
 
 def test_a_private_site_still_opens_invitation_links_with_the_familys_chosen_name(app, client, invite) -> None:
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # every request in English, the POSTs too
     session = app.extensions["famille.sessionmaker"]()
     set_setting(session, "private_site", "1")
     set_setting(session, "family_name", "Les Tremblay du Saguenay")

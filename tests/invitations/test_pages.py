@@ -188,6 +188,7 @@ def test_revoke_and_extend_without_csrf_token_are_refused(app, client, login_as,
 
 
 def test_the_list_shows_states_creators_people_and_who_joined(app, client, login_as, invite, family, make_user) -> None:
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # every request in English, the POSTs too
     editor = make_user("editor", name="Sylvie Côté")
     invite(person_id=family["Hélène"], created_by=editor)
     invite(max_uses=3, used=1)
@@ -203,7 +204,7 @@ def test_the_list_shows_states_creators_people_and_who_joined(app, client, login
             "email": "luc@example.org",
             "password": "a long password",
             "confirm": "a long password",
-            "language": "fr",
+            "language": "en",  # the newcomer's choice stays with this browser after logging out
         },
     )
     client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
@@ -240,6 +241,7 @@ def test_extend_gives_an_expired_link_new_life(app, client, login_as, invite) ->
 
 
 def test_an_editor_cannot_revoke_a_missing_invitation_nor_extend_an_admin_one(client, login_as, invite) -> None:
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # every request in English, the POSTs too
     admin_invitation, _ = invite(role="admin")
     login_as("editor")
     page = client.get("/invitations", headers=EN).get_data(as_text=True)
