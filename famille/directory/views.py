@@ -71,7 +71,8 @@ def download(extension: str) -> Response:
     else:
         headings = [_("Name"), _("Birth year"), _("Branch"), *(_(platform_name(p)) for p in PLATFORMS)]
         body, mimetype = export.csv_text(rows, headings=headings, branch=_branch_label(selection)), "text/csv"
-    name = export.attachment_name(f"{_('directory')}-{dt.date.today().isoformat()}", extension)
+    stem = _("directory")
+    name = export.attachment_name(f"{stem}-{dt.date.today().isoformat()}", extension)
     response = Response(body, content_type=f"{mimetype}; charset=utf-8")
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -80,10 +80,11 @@ def field_label(field: str) -> str:
     parts = field.split(".")
     if parts[0] == "sex":
         return str(_l("Sex"))
-    if parts[0] == "name" and len(parts) == 3:
-        return f"{_l('Name')} {int(parts[1]) + 1}: {_NAME_PARTS.get(parts[2], parts[2])}"
+    if parts[0] == "name" and len(parts) == 3 and parts[1].isdigit():
+        part = _NAME_PARTS.get(parts[2], parts[2])
+        return str(_l("Name %(number)s: %(part)s", number=int(parts[1]) + 1, part=part))
     if parts[0] == "event" and len(parts) == 4:
-        return f"{event_label(parts[1])}: {_EVENT_PARTS.get(parts[3], parts[3])}"
-    if parts[0] == "note" and len(parts) == 2:
-        return f"{_l('Note')} {int(parts[1]) + 1}"
+        return str(_l("%(event)s: %(part)s", event=event_label(parts[1]), part=_EVENT_PARTS.get(parts[3], parts[3])))
+    if parts[0] == "note" and len(parts) == 2 and parts[1].isdigit():
+        return str(_l("Note %(number)s", number=int(parts[1]) + 1))
     return field
