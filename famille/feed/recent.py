@@ -18,10 +18,13 @@ from famille.privacy import PersonView, Viewer
 from famille.visibility import page_privacy
 
 #: The kinds of change shown as news, and what they say.
+#: Changes that news shows as "was updated" (from a file, or edited on the site).
+UPDATE_KINDS = ("person_updated", "person_edited", "event_added", "event_changed", "relation_added")
+
 NEWS_KINDS = (
     "import",
     "person_added",
-    "person_updated",
+    *UPDATE_KINDS,
     "link_added",
     "link_changed",
     "claim_approved",
@@ -55,7 +58,8 @@ def recent_changes(session: Session, *, viewer: Viewer, limit: int = 10) -> list
         shown = privacy.view_person(person) if person is not None else None
         if shown is not None and shown.is_private:
             continue
-        items.append(NewsItem(change.kind, change.created_at, shown, change.details or {}))
+        kind = "person_updated" if change.kind in UPDATE_KINDS else change.kind
+        items.append(NewsItem(kind, change.created_at, shown, change.details or {}))
         if len(items) == limit:
             break
     return items

@@ -44,3 +44,30 @@ class RecordIndex:
     def missing(self) -> set[int]:
         """The rows no record of the file matched."""
         return set(self.digest) - self.seen
+
+
+class DeletedOnSite:
+    """The file's people an editor deleted on the site: a re-import must not bring them back."""
+
+    def __init__(self, uids: set[str] | None = None, xrefs: set[str] | None = None) -> None:
+        self.uids, self.xrefs = uids or set(), xrefs or set()
+
+    def covers(self, data: Identified) -> bool:
+        """Whether ``data`` is the record of someone deleted on the site."""
+        return data.uid in self.uids if data.uid else (data.xref or "") in self.xrefs
+
+
+def deleted_on_site(session: Session, *, match_xrefs: bool) -> DeletedOnSite:
+    """The _UIDs (and, from the same file lineage, the xrefs) of the file's people deleted on the site."""
+    from famille.models import Change
+
+    uids, xrefs = set(), set()
+    for (details,) in session.execute(select(Change.details).where(Change.kind == "person_deleted")):
+        old = (details or {}).get("old") or {}
+        if old.get("origin", "gedcom") != "gedcom":
+            continue
+        if old.get("uid"):
+            uids.add(old["uid"])
+        if match_xrefs and old.get("xref"):
+            xrefs.add(old["xref"])
+    return DeletedOnSite(uids, xrefs)

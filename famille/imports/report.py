@@ -65,6 +65,8 @@ class ImportReport:
     dry_run: bool
     people: Tally = field(default_factory=Tally)
     families: Tally = field(default_factory=Tally)
+    #: Records of people deleted on the site, left out of the import.
+    declined: int = 0
     links_added: int = 0
     links_removed: int = 0
     records: int = 0
@@ -82,6 +84,7 @@ class ImportReport:
             "links_added": self.links_added,
             "links_removed": self.links_removed,
             "records": self.records,
+            "declined": self.declined,
             "warnings": len(self.warnings),
             "conflicts": len(self.conflicts),
         }
@@ -102,6 +105,7 @@ class ImportReport:
             f"Families: {families.new} new, {families.updated} updated, {families.unchanged} unchanged, "
             f"{families.missing} absent from the file, {families.removed} removed",
             f"Profile links: {self.links_added} added, {self.links_removed} removed",
+            f"People deleted on the site, left out: {self.declined}",
             f"Other records (sources, notes, media…): {self.records}",
             f"Warnings: {len(self.warnings)}",
             f"Conflicts between site edits and the file: {len(self.conflicts)}",

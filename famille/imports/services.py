@@ -22,7 +22,7 @@ from famille.gedcom.reader import NO_TRLR, GedcomReader, GedcomReadError, open_g
 from famille.imports.families import merge_pedigrees, write_families
 from famille.imports.finish import dangling_pointers, record_changes, refuse_if_cut_short, settle_missing
 from famille.imports.living import recompute_living
-from famille.imports.matching import RecordIndex
+from famille.imports.matching import DeletedOnSite, RecordIndex, deleted_on_site
 from famille.imports.people import Preference, insert_people, merge_links, rewrite_people
 from famille.imports.records import record_row, replace_records
 from famille.imports.report import ImportRefused, ImportReport, ReportWarning
@@ -45,6 +45,8 @@ class _PeopleWriter:
     def __init__(self, session: Session, index: RecordIndex, places: PlaceCache, report: ImportReport, actor: str):
         self.session, self.index, self.places, self.report, self.actor = session, index, places, report, actor
         self.prefer: Preference = lambda _person_id: {}
+        self.declined = DeletedOnSite()
+        self.skipped: set[str] = set()
         self.ids: dict[str, int] = {}
         self.famc: dict[tuple[str, str], str] = {}
         self.fams: set[tuple[str, str]] = set()
@@ -54,6 +56,10 @@ class _PeopleWriter:
         self.updated_ids: list[int] = []
 
     def add(self, data: PersonData) -> None:
+        if self.declined.covers(data):
+            self.report.declined += 1
+            self.skipped.add(data.xref or "")
+            return
         for family_xref, pedigree in data.parent_families:
             self.famc[(data.xref or "", family_xref)] = pedigree
         self.fams.update((data.xref or "", family_xref) for family_xref in data.spouse_families)
@@ -191,6 +197,7 @@ def _merge(
     places = PlaceCache(session)
     writer = _PeopleWriter(session, RecordIndex(session, Person, match_xrefs=match_xrefs), places, report, actor)
     writer.prefer = lambda person_id: {**prefer.get(0, {}), **prefer.get(person_id, {})}
+    writer.declined = deleted_on_site(session, match_xrefs=match_xrefs)
     families: list[FamilyData] = []
     problems: list[Problem] = []
     records = [record_row(reader.header, 0)]
@@ -206,7 +213,9 @@ def _merge(
     writer.flush()
     report.warnings = [ReportWarning(w.line, w.template, w.params) for w in reader.warnings]
     report.warnings += [ReportWarning(p.line, p.template, p.params) for p in problems]
-    dangling = dangling_pointers(families, [*writer.famc, *writer.fams], writer.ids)
+    # People deleted on the site are not "missing": their ties are simply left out, like them.
+    known = writer.ids | dict.fromkeys(writer.skipped, 0)
+    dangling = dangling_pointers(families, [*writer.famc, *writer.fams], known)
     refuse_if_cut_short(dangling, has_trailer=not any(w.template == NO_TRLR for w in reader.warnings))
     report.warnings += dangling
     merge_pedigrees(families, writer.famc)

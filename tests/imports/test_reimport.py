@@ -116,3 +116,21 @@ def test_links_removed_or_replaced_on_the_site_stay_gone(app, db, small_family) 
     report = run_import(app, changed)
     assert report.people.updated == 1
     assert db.scalar(select(ProfileLink).where(ProfileLink.person_id == marc)) is None
+
+
+def test_people_deleted_on_the_site_do_not_come_back(app, db, small_family) -> None:
+    from famille.editing.deletion import delete_person
+    from famille.editing.services import LivingRule, actor_of
+
+    run_import(app, small_family)
+    joseph = db.scalar(select(Person).where(Person.xref == "I4"))
+    delete_person(
+        db,
+        person=joseph,
+        actor=actor_of(user_id=None, display_name="Éditrice", email="e@example.org"),
+        rule=LivingRule(current_year=2026, living_years=110),
+    )
+    db.commit()
+    report = run_import(app, small_family.replace("1 NAME Marc /Tremblay/", "1 NAME Marcel /Tremblay/"))
+    assert report.declined == 1 and report.people.new == 0 and report.warnings == []
+    assert db.scalar(select(Person).where(Person.xref == "I4")) is None
