@@ -126,7 +126,7 @@ def prepare_text(raw: str) -> str:
             N_("Only web links (http:// or https://) and e-mail addresses are accepted, not “%(scheme)s:” links."),
             scheme=scheme,
         )
-    if any(_is_invisible(char) for char in text):
+    if not _plainly_visible(text) and any(_is_invisible(char) for char in text):
         raise LinkError(N_("A link cannot contain spaces or invisible characters."))
     return text
 
@@ -147,7 +147,9 @@ def probe_scheme(text: str) -> str | None:
     ``example.com:8080/x`` has no scheme: a dotted name followed by a port is a host.
     """
     probe = unquote(html.unescape(text))
-    probe = "".join(char for char in probe if not _is_invisible(char)).lower()
+    if not _plainly_visible(probe):
+        probe = "".join(char for char in probe if not _is_invisible(char))
+    probe = probe.lower()
     match = _SCHEME_RE.match(probe)
     if match is None:
         return None
@@ -289,6 +291,11 @@ def _is_ip_address(name: str, last_label: str) -> bool:
     except ValueError:
         return bool(_NUMERIC_LABEL_RE.fullmatch(last_label))
     return True
+
+
+def _plainly_visible(text: str) -> bool:
+    """A fast answer for the usual case: printable ASCII without spaces has no invisible character."""
+    return text.isascii() and text.isprintable() and " " not in text
 
 
 def _is_invisible(char: str) -> bool:
