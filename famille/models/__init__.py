@@ -3,6 +3,7 @@
 from famille.models.accounts import Claim, Invitation, InvitationUse, Job, PasswordReset, User
 from famille.models.changes import Change, SiteSetting
 from famille.models.links import ProfileLink
+from famille.models.news import FeedToken, MailSent, NewsPost
 from famille.models.people import Event, Family, FamilyChild, NameToken, Note, Person, PersonName, Place
 from famille.models.records import GedcomImport, GedcomRecord
 
@@ -16,6 +17,9 @@ __all__ = [
     "User",
     "Change",
     "Event",
+    "FeedToken",
+    "MailSent",
+    "NewsPost",
     "Family",
     "FamilyChild",
     "GedcomImport",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from famille.db import Base
@@ -36,6 +36,13 @@ class User(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     previous_visit_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: E-mail digest of what changed: "weekly", "monthly" or "off".
+    digest_frequency: Mapped[str] = mapped_column(String(10), default="weekly", server_default="weekly")
+    #: Birthday and anniversary reminders, for relatives up to this civil degree (6: second cousins).
+    reminders_enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    reminder_degree: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    #: When the member last said their profile links are still right (None: never).
+    links_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Invitation(Base):
