@@ -40,6 +40,7 @@ def build_message(
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain=sender.partition("@")[2] or None)
     for name, value in (headers or {}).items():
+        del message[name]  # a given header replaces the default one (Message-ID) instead of repeating it
         message[name] = value
     message.set_content(text)
     message.add_alternative(html, subtype="html")
@@ -66,6 +67,9 @@ def send_message(message: EmailMessage) -> None:
         raise MailError(str(error)) from error
 
 
-def send_mail(*, to: str, subject: str, template: str, locale: str, **context: object) -> None:
-    """Render and send one message (see :func:`build_message`)."""
-    send_message(build_message(to=to, subject=subject, template=template, locale=locale, **context))
+def send_mail(
+    *, to: str, subject: str, template: str, locale: str, headers: dict[str, str] | None = None, **context: object
+) -> None:
+    """Render and send one message (see :func:`build_message`); ``headers`` are added to it (List-Unsubscribe…)."""
+    message = build_message(to=to, subject=subject, template=template, locale=locale, headers=headers, **context)
+    send_message(message)
