@@ -20,6 +20,7 @@ from famille.editing.views import bp as editing_bp
 from famille.gedcom.dates import format_date, parsed_date
 from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
+from famille.mailing.views import bp as mailing_bp
 from famille.people.labels import PEDIGREE_LABELS, event_label, field_label
 from famille.people.views import bp as people_bp
 from famille.profiles.views import bp as profiles_bp
@@ -66,6 +67,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(profiles_bp)
     app.register_blueprint(editing_bp)
     app.register_blueprint(directory_bp)
+    app.register_blueprint(mailing_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")
     app.jinja_env.globals.update(

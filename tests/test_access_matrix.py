@@ -25,6 +25,8 @@ PUBLIC = {
     "auth.login",
     "auth.forgot_password",
     "auth.reset_password",
+    "mailing.unsubscribe",
+    "mailing.still_right",
 }
 
 
