@@ -33,9 +33,10 @@ PAPERS_MM: dict[str, tuple[float, float]] = {
     "A1": (594.0, 841.0),
     "A0": (841.0, 1189.0),
 }
-TILE_PAPERS: tuple[str, ...] = ("A4", "Letter", "A3", "Tabloid")
-SHEET_PAPERS: tuple[str, ...] = ("A1", "A0", "custom")
 CUSTOM = "custom"
+#: Every paper may be tiled or used as one sheet; these are the usual choices for each.
+TILE_PAPERS: tuple[str, ...] = ("A4", "Letter", "A3", "Tabloid")
+SHEET_PAPERS: tuple[str, ...] = ("A1", "A0", CUSTOM)
 AUTO, PORTRAIT, LANDSCAPE = "auto", "portrait", "landscape"
 ORIENTATIONS: tuple[str, ...] = (AUTO, PORTRAIT, LANDSCAPE)
 
@@ -122,13 +123,12 @@ def coordinate(column: int, row: int) -> str:
 
 def paper_size_mm(options: PosterOptions) -> tuple[float, float]:
     """The paper's size in millimetres, short side first; raises :class:`PosterError` if unknown or out of range."""
-    if options.paper == CUSTOM and not options.tiled:
+    if options.paper == CUSTOM:
         sides = (options.width_mm or 0.0, options.height_mm or 0.0)
         if not all(MIN_CUSTOM_MM <= side <= MAX_CUSTOM_MM for side in sides):
             raise PosterError(CUSTOM_RANGE, {"low": int(MIN_CUSTOM_MM), "high": int(MAX_CUSTOM_MM)})
         return (min(sides), max(sides))
-    allowed = TILE_PAPERS if options.tiled else SHEET_PAPERS
-    if options.paper not in allowed or options.paper not in PAPERS_MM:
+    if options.paper not in PAPERS_MM:
         raise PosterError(UNKNOWN_PAPER, {"paper": options.paper})
     return PAPERS_MM[options.paper]
 

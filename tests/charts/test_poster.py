@@ -166,7 +166,12 @@ def test_the_chart_is_stored_once_whatever_the_page_count() -> None:
 
 @pytest.mark.parametrize(
     ("paper", "width_mm", "height_mm", "page_mm"),
-    [("A1", None, None, (841, 594)), ("A0", None, None, (1189, 841)), ("custom", 900, 2500, (2500, 900))],
+    [
+        ("A1", None, None, (841, 594)),
+        ("A0", None, None, (1189, 841)),
+        ("custom", 900, 2500, (2500, 900)),
+        ("A4", None, None, (297, 210)),
+    ],
 )
 def test_single_sheet_fits_the_chart(wide_chart, paper, width_mm, height_mm, page_mm) -> None:
     options = PosterOptions(paper=paper, tiled=False, width_mm=width_mm, height_mm=height_mm, title="Tous")
@@ -182,11 +187,10 @@ def test_single_sheet_fits_the_chart(wide_chart, paper, width_mm, height_mm, pag
     "options",
     [
         PosterOptions(paper="B5"),
-        PosterOptions(paper="A0"),  # tiles are ordinary paper; A0 is a single sheet
-        PosterOptions(paper="A4", tiled=False),
         PosterOptions(paper="custom", tiled=False, width_mm=50, height_mm=500),
         PosterOptions(paper="custom", tiled=False, width_mm=800, height_mm=9000),
         PosterOptions(paper="custom", tiled=False),
+        PosterOptions(paper="custom", width_mm=99, height_mm=200),
         PosterOptions(orientation="sideways"),
         PosterOptions(overlap_mm=-1),
         PosterOptions(overlap_mm=80),
@@ -207,6 +211,14 @@ def test_too_many_pages_and_unreadable_charts_are_refused(wide_chart) -> None:
     for broken in (b"", b"not a pdf", wide_chart[:200]):
         with pytest.raises(PosterError):
             make_poster(broken, PosterOptions())
+
+
+def test_large_paper_and_custom_rolls_can_be_tiled_too(wide_chart) -> None:
+    assert len(pages_of(make_poster(wide_chart, PosterOptions(paper="A1", scale=2.0)))) == 2  # 2880 pt on 2 × A1
+    roll = PosterOptions(paper="custom", width_mm=610, height_mm=300, orientation="portrait", scale=2.0)
+    pages = pages_of(make_poster(wide_chart, roll))
+    # 280 mm (793.7 pt) shown a page, 765.4 pt further each column: 2880 pt takes 4 columns, 1440 pt one row.
+    assert {size_mm(page) for page in pages} == {(300, 610)} and len(pages) == 4
 
 
 def test_progress_is_reported_page_by_page(wide_chart) -> None:
