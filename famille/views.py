@@ -13,6 +13,7 @@ from famille import admin
 from famille.account.views import bp as account_bp
 from famille.admin.views import bp as admin_bp
 from famille.auth.views import bp as auth_bp
+from famille.charts.views import bp as charts_bp
 from famille.claims.views import bp as claims_bp
 from famille.db import get_session
 from famille.directory.views import bp as directory_bp
@@ -67,6 +68,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(profiles_bp)
     app.register_blueprint(editing_bp)
     app.register_blueprint(directory_bp)
+    app.register_blueprint(charts_bp)
     app.register_blueprint(mailing_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")

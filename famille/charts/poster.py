@@ -133,7 +133,9 @@ def paper_size_mm(options: PosterOptions) -> tuple[float, float]:
     return PAPERS_MM[options.paper]
 
 
-def _check(options: PosterOptions) -> None:
+def check_options(options: PosterOptions) -> None:
+    """Raise :class:`PosterError` for options that can make no poster at all (before any chart is drawn)."""
+    paper_size_mm(options)
     if options.orientation not in ORIENTATIONS:
         raise PosterError(UNKNOWN_ORIENTATION, {"orientation": options.orientation})
     if not MIN_OVERLAP_MM <= options.overlap_mm <= MAX_OVERLAP_MM:
@@ -164,7 +166,7 @@ def _page_layout(size_mm: tuple[float, float], orientation: str, width: float, h
 def plan_layout(width: float, height: float, options: PosterOptions) -> Layout:
     """The layout for a chart of ``width`` × ``height`` points: tiled in the orientation needing fewer pages
     (portrait on a tie), or on one sheet in the orientation where the chart comes out larger."""
-    _check(options)
+    check_options(options)
     size = paper_size_mm(options)
     orientations = (PORTRAIT, LANDSCAPE) if options.orientation == AUTO else (options.orientation,)
     layouts = [_page_layout(size, orientation, width, height, options) for orientation in orientations]
