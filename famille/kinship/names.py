@@ -97,6 +97,25 @@ def either(male: str, female: str, or_word: str, neutral: str | None = None) -> 
     return Forms(male, female, neutral)
 
 
+def build_forms(
+    kin: Kin,
+    *,
+    blood: Callable[[int, int, bool], Forms],
+    by_marriage: dict[str, dict[tuple[int, int], Forms]],
+    spouse: Forms,
+    suffix: str,
+) -> Forms:
+    """A language's forms for ``kin``: its own words for the first steps by marriage, else blood + ``suffix``."""
+    if kin.marriage == "spouse":
+        return spouse
+    if kin.marriage:
+        special = by_marriage[kin.marriage].get((kin.up, kin.down))
+        if special:
+            return special
+        return blood(kin.up, kin.down, False).map(lambda word: word + suffix)
+    return blood(kin.up, kin.down, kin.half)
+
+
 def kin_name(kin: Kin, sex: str, lang: str) -> str:
     """What the second person is to the first, in ``lang`` ("fr" or "en"; anything else gives English)."""
     from famille.kinship import names_en, names_fr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from famille.kinship.names import Forms, Kin, either, ordinal
+from famille.kinship.names import Forms, Kin, build_forms, either, ordinal
 
 ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 TIMES = ["", "once", "twice", "three times", "four times", "five times", "six times", "seven times"]
@@ -63,11 +63,10 @@ def _blood(up: int, down: int, half: bool) -> Forms:
 
 def forms(kin: Kin) -> Forms:
     """The English words for ``kin``, by sex."""
-    if kin.marriage == "spouse":
-        return either("husband", "wife", "or", "spouse")
-    if kin.marriage:
-        special = BY_MARRIAGE[kin.marriage].get((kin.up, kin.down))
-        if special:
-            return special
-        return _blood(kin.up, kin.down, False).map(lambda word: f"{word} by marriage")
-    return _blood(kin.up, kin.down, kin.half)
+    return build_forms(
+        kin,
+        blood=_blood,
+        by_marriage=BY_MARRIAGE,
+        spouse=either("husband", "wife", "or", "spouse"),
+        suffix=" by marriage",
+    )

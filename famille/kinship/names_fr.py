@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from famille.kinship.names import Forms, Kin, either, ordinal
+from famille.kinship.names import Forms, Kin, build_forms, either, ordinal
 
 NUMBERS = ["", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"]
 
@@ -89,11 +89,6 @@ def _blood(up: int, down: int, half: bool) -> Forms:
 
 def forms(kin: Kin) -> Forms:
     """The French words for ``kin``, by sex."""
-    if kin.marriage == "spouse":
-        return either("conjoint", "conjointe", "ou")
-    if kin.marriage:
-        special = BY_MARRIAGE[kin.marriage].get((kin.up, kin.down))
-        if special:
-            return special
-        return _blood(kin.up, kin.down, False).map(lambda word: f"{word} par alliance")
-    return _blood(kin.up, kin.down, kin.half)
+    return build_forms(
+        kin, blood=_blood, by_marriage=BY_MARRIAGE, spouse=either("conjoint", "conjointe", "ou"), suffix=" par alliance"
+    )
