@@ -34,6 +34,7 @@ PUBLIC = {
     "auth.reset_password",
     "mailing.unsubscribe",
     "mailing.still_right",
+    "feeds.dates",
 }
 
 

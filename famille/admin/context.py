@@ -15,7 +15,7 @@ from famille.admin.settings import SiteSettings, load_settings, shown_family_nam
 from famille.db import get_session
 
 #: Endpoints a visitor reaches even on a private site (a prefix ending in "." stands for a whole blueprint).
-OPEN_ENDPOINTS = ("static", "auth.", "invitations.accept", "site.set_language")
+OPEN_ENDPOINTS = ("static", "auth.", "invitations.accept", "site.set_language", "feeds.atom", "feeds.calendar")
 
 
 def current_settings() -> SiteSettings:

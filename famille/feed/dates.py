@@ -212,9 +212,12 @@ def _anniversary_rows(
     ]
 
 
-def on_this_day(session: Session, *, viewer: Viewer, day: date) -> list[PastEvent]:
+def on_this_day(session: Session, *, viewer: Viewer, day: date, limit: int | None = None) -> list[PastEvent]:
     """Births, marriages and deaths of people no longer living that happened on ``day``'s month and day in past
-    years, oldest first (29 February events are recalled on 28 February of common years)."""
+    years, oldest first (29 February events are recalled on 28 February of common years).
+
+    With ``limit``, a big tree keeps the roundest anniversaries (100 years ago before 50, before 25, before 10…).
+    """
     keys = falls_on(day)
     query = select(*_PERSON_COLUMNS, Person.living).where(
         Person.living.is_(False),
@@ -228,7 +231,33 @@ def on_this_day(session: Session, *, viewer: Viewer, day: date) -> list[PastEven
             _add_past(found, privacy, kind, exact_day(text), [row], day, keys)
     for _, married, pair in _couple_rows(session, _couples(_month_day_in(Event.date_start, keys), living=False)):
         _add_past(found, privacy, "marriage", married, pair, day, keys)
+    if limit is not None:
+        found = sorted(found, key=_roundness)[: max(limit, 0)]
     return sorted(found, key=lambda e: (e.on, ["birth", "marriage", "death"].index(e.kind)))
+
+
+def _roundness(event: PastEvent) -> tuple[int, int]:
+    """Sort key putting round numbers of years first (a century, then half-centuries, quarters, decades)."""
+    rank = next((i for i, step in enumerate((100, 50, 25, 10, 5)) if event.years_ago % step == 0), 5)
+    return rank, event.years_ago
+
+
+@dataclass(frozen=True, slots=True)
+class HomeDates:
+    """What the home page shows: the next few occasions, and a few events of this day in the past."""
+
+    occasions: list[Occasion]
+    past: list[PastEvent]
+
+
+HOME_DAYS, HOME_OCCASIONS, HOME_PAST = 14, 8, 5
+
+
+def home_dates(session: Session, *, viewer: Viewer, today: date | None = None) -> HomeDates:
+    """The home page's dates: the first occasions of the coming two weeks and the roundest of this day's past."""
+    day = today or date.today()  # the server's day: the family lives in one time zone, more or less
+    upcoming = upcoming_occasions(session, viewer=viewer, start=day, days=HOME_DAYS)
+    return HomeDates(upcoming[:HOME_OCCASIONS], on_this_day(session, viewer=viewer, day=day, limit=HOME_PAST))
 
 
 def _add_past(

@@ -9,6 +9,7 @@ from famille.admin.settings import load_settings
 from famille.auth.access import current_viewer
 from famille.auth.services import count_admins
 from famille.db import get_session
+from famille.feed.dates import home_dates
 from famille.feed.recent import recent_changes
 from famille.i18n import LANG_SESSION_KEY
 from famille.people.services import family_overview, surname_index
@@ -34,6 +35,7 @@ def home() -> str:
         news=recent_changes(db, viewer=current_viewer()),
         welcome_text=load_settings(db).welcome_text,
         my_place=place_in_family(db, viewer=current_viewer()),
+        home_dates=home_dates(db, viewer=current_viewer()),
     )
 
 
