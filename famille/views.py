@@ -18,6 +18,7 @@ from famille.claims.views import bp as claims_bp
 from famille.db import get_session
 from famille.directory.views import bp as directory_bp
 from famille.editing.views import bp as editing_bp
+from famille.feeds.views import bp as feeds_bp
 from famille.gedcom.dates import format_date, parsed_date
 from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
@@ -70,6 +71,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(directory_bp)
     app.register_blueprint(charts_bp)
     app.register_blueprint(mailing_bp)
+    app.register_blueprint(feeds_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")
     app.jinja_env.globals.update(
