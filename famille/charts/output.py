@@ -87,13 +87,11 @@ def chart_output(session: Session, *, viewer: Viewer, request: ChartRequest, fmt
     if cached is not None:
         return ChartOutput(cached[1]["status"], cached[0], cached[1])
     limit = int(app.config["CHART_MAX_PEOPLE"])
-    probe = chart_source(
-        session, viewer=viewer, limit=int(app.config["CHART_INLINE_MAX"]), **request.source_arguments()
-    )
-    if not probe.truncated:
-        data, meta = render.render_dot(probe.dot, fmt), draw_meta(probe)
-        cache.write(root, version, key, fmt, data, meta)
-        return ChartOutput(READY, data, meta)
+    probe = chart_source(session, viewer=viewer, limit=limit, **request.source_arguments())
+    if probe.truncated or probe.people <= int(app.config["CHART_INLINE_MAX"]):
+        data = b"" if probe.truncated else render.render_dot(probe.dot, fmt)
+        cache.write(root, version, key, fmt, data, draw_meta(probe))
+        return ChartOutput(TOO_BIG if probe.truncated else READY, data, draw_meta(probe))
     job_id = cache.job_marker(root, version, key)
     state = job_state(session, job_id) if job_id is not None else None
     if state is None or state.finished:

@@ -181,15 +181,15 @@ def chart_source(
         generations=generations,
         limit=limit,
     )
-    if graph.truncated:
-        return ChartSource(dot="", people=len(graph.people), title=words.title(kind, []), truncated=True)
-    facts = loading.person_facts(session, graph.people)
+    facts = loading.person_facts(session, named if graph.truncated else graph.people)
     privacy = page_privacy(session, viewer, [pid for pid, fact in facts.items() if fact.row[5]])
     views = {pid: privacy.view(fact.row) for pid, fact in facts.items()}
+    title = words.title(kind, [words.shown_name(views[pid]) for pid in named if pid in views])
+    if graph.truncated:
+        return ChartSource(dot="", people=len(graph.people), title=title, truncated=True)
     updates = _updates(session, views, days=days, since=since)
     by_person = {update.person_id: update for update in updates}
     boxes = {pid: _box(views[pid], facts[pid], by_person.get(pid)) for pid in views}
-    title = words.title(kind, [words.shown_name(views[pid]) for pid in named if pid in views])
     heading = Heading(
         title, words.dated(datetime.now(UTC).date()), legend_lines(words.legend_words(with_new=since is not None))
     )

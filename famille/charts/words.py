@@ -25,6 +25,11 @@ BADGE_OF_KIND = {
     "link_removed": "update",
     "claim_approved": "update",
     "invitation_accepted": "update",
+    "relation_removed": "update",
+    "event_removed": "update",
+    "note_added": "update",
+    "note_changed": "update",
+    "note_removed": "update",
 }
 BADGES = ("person", "link", "event", "news", "update")
 
