@@ -188,6 +188,25 @@ def create_admin_command(email: str, password_stdin: bool, name: str) -> None:
     click.echo(f"Admin account created for {email.strip().lower()}.")
 
 
+@main.command("relationship")
+@click.argument("person_a")
+@click.argument("person_b")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help="The language of the answer.")
+@with_appcontext
+def relationship_command(person_a: str, person_b: str, lang: str | None) -> None:
+    """How two people are related; each given by site id (12) or GEDCOM xref (I12 or @I12@)."""
+    from famille.network.services import relationship_report
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    with session_scope(app) as session:
+        try:
+            lines = relationship_report(session, person_a, person_b, lang=lang or app.config["DEFAULT_LOCALE"])
+        except LookupError as error:
+            fail(str(error))
+    for line in lines:
+        click.echo(line)
+
+
 @main.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -216,3 +235,7 @@ main.add_command(invite_command)
 from famille.jobs.cli import worker_command  # noqa: E402 - kept beside its registration
 
 main.add_command(worker_command)
+
+from famille.feed.digest_cli import send_digests_command  # noqa: E402 - kept beside its registration
+
+main.add_command(send_digests_command)
