@@ -18,11 +18,13 @@ from famille.claims.views import bp as claims_bp
 from famille.db import get_session
 from famille.directory.views import bp as directory_bp
 from famille.editing.views import bp as editing_bp
+from famille.feed.views import bp as feed_bp
 from famille.feeds.views import bp as feeds_bp
 from famille.gedcom.dates import format_date, parsed_date
 from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
 from famille.mailing.views import bp as mailing_bp
+from famille.news.views import bp as news_bp
 from famille.people.labels import PEDIGREE_LABELS, event_label, field_label
 from famille.people.views import bp as people_bp
 from famille.profiles.views import bp as profiles_bp
@@ -72,6 +74,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(charts_bp)
     app.register_blueprint(mailing_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(feed_bp)
+    app.register_blueprint(news_bp)
     app.context_processor(_template_globals)
     app.add_template_filter(gedcom_date, "gedcom_date")
     app.jinja_env.globals.update(

@@ -67,7 +67,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
 #: An import that added or changed more people than this shows as its summary only.
 IMPORT_FOLD_ABOVE = 10
 IMPORT_PERSON_KINDS = ("person_added", "person_updated")
-_LISTING = (Person.person_id, Person.given_name, Person.surname, Person.birth_date, Person.death_date, Person.living)
+#: A person's listing fields, as privacy.py's rows hold them.
+LISTING = (Person.person_id, Person.given_name, Person.surname, Person.birth_date, Person.death_date, Person.living)
 #: At most this many batches of the log are read for one call.
 MAX_ROUNDS = 5
 
@@ -223,7 +224,7 @@ def _views(session: Session, person_ids: set[int], sight: Sight) -> dict[int, Pe
     ordered = sorted(person_ids)
     rows: list[PersonRow] = []
     for start in range(0, len(ordered), CHUNK):
-        rows += session.execute(select(*_LISTING).where(Person.person_id.in_(ordered[start : start + CHUNK]))).all()
+        rows += session.execute(select(*LISTING).where(Person.person_id.in_(ordered[start : start + CHUNK]))).all()
     privacy = PagePrivacy(sight=sight, choices=privacy_of_listed(session, sight.viewer, [r[0] for r in rows if r[5]]))
     return {row[0]: privacy.view(row) for row in rows}
 

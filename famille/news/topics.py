@@ -26,3 +26,8 @@ DEFAULT_TOPIC = "other"
 def topic_label(topic: str) -> str:
     """The topic as a sentence says it, in the current language (an unknown topic reads as plain news)."""
     return str(_IN_SENTENCE.get(topic, _IN_SENTENCE[DEFAULT_TOPIC]))
+
+
+def topic_name(topic: str) -> str:
+    """The topic as the form and a post's heading name it, in the current language."""
+    return str(TOPIC_CHOICES.get(topic, TOPIC_CHOICES[DEFAULT_TOPIC]))
