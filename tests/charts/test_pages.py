@@ -142,3 +142,10 @@ def test_relationship_chart_and_the_controls_form(client, family, db) -> None:
     jump = client.get(f"/charts/?kind=descendants&person_id={family['I1']}&generations=2")
     assert jump.headers["Location"].endswith(f"/charts/descendants/{family['I1']}?generations=2")
     assert db.get(Person, family["I1"]) is not None
+
+
+def test_relationship_chart_follows_the_blood_paths_through_the_common_ancestor(client, family) -> None:
+    svg = _svg(client.get(f"/charts/relationship/{family['I8']}/{family['I6']}"))
+    # Claude → Paul → Jean ← Henri: Jean is the common ancestor; Rose (Henri's mother) is not on the path.
+    assert "Paul Gagnon" in svg and "Jean Gagnon" in svg
+    assert "Rose Lévesque" not in svg and "Anne Roy" not in svg
