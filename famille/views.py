@@ -27,6 +27,7 @@ from famille.mailing.views import bp as mailing_bp
 from famille.news.views import bp as news_bp
 from famille.people.labels import PEDIGREE_LABELS, event_label, field_label
 from famille.people.views import bp as people_bp
+from famille.posters.views import bp as posters_bp
 from famille.profiles.views import bp as profiles_bp
 from famille.site.services import is_demo
 from famille.site.views import bp as site_bp
@@ -72,6 +73,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(editing_bp)
     app.register_blueprint(directory_bp)
     app.register_blueprint(charts_bp)
+    app.register_blueprint(posters_bp)
     app.register_blueprint(mailing_bp)
     app.register_blueprint(feeds_bp)
     app.register_blueprint(feed_bp)
