@@ -24,6 +24,7 @@ from famille.gedcom.dates import format_date, parsed_date
 from famille.invitations.views import bp as invitations_bp
 from famille.links import platform_name
 from famille.mailing.views import bp as mailing_bp
+from famille.network.views import bp as network_bp
 from famille.news.views import bp as news_bp
 from famille.people.labels import PEDIGREE_LABELS, event_label, field_label
 from famille.people.views import bp as people_bp
@@ -76,6 +77,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(posters_bp)
     app.register_blueprint(mailing_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(network_bp)
     app.register_blueprint(feed_bp)
     app.register_blueprint(news_bp)
     app.context_processor(_template_globals)

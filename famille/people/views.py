@@ -6,6 +6,8 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from famille.auth.access import current_viewer
 from famille.db import get_session
+from famille.network.services import relation_to_viewer
+from famille.network.views import current_lang
 from famille.people import places, services
 from famille.people.family import family_page
 from famille.people.person import person_page
@@ -40,10 +42,12 @@ def surname(surname_key: str) -> str:
 @bp.get("/people/<int:person_id>")
 def person(person_id: int) -> str:
     """A person's page: names, life events, family, notes, sources and profile links."""
-    page = person_page(get_session(), person_id=person_id, viewer=current_viewer())
+    session, viewer = get_session(), current_viewer()
+    page = person_page(session, person_id=person_id, viewer=viewer)
     if page is None:
         abort(404)
-    return render_template("people/person.html", page=page)
+    kinship = relation_to_viewer(session, viewer=viewer, person=page.person, lang=current_lang())
+    return render_template("people/person.html", page=page, kinship=kinship)
 
 
 @bp.get("/families/<int:family_id>")
