@@ -212,7 +212,9 @@ def _load_batch(session: Session, changes: list[Change], sight: Sight) -> _Batch
     authors: dict[int, str] = {}
     author_ids = {p.author_id for p in news.values() if p.author_id is not None}
     if author_ids and sight.viewer.is_member:
-        authors = dict(session.execute(select(User.user_id, User.display_name).where(User.user_id.in_(author_ids))))
+        authors = dict(
+            session.execute(select(User.user_id, User.display_name).where(User.user_id.in_(author_ids))).all()
+        )
     wanted_people = {c.person_id for c in changes if c.person_id is not None}
     wanted_people |= {p for pair in partners.values() for p in pair}
     wanted_people |= {p.person_id for p in news.values() if p.person_id is not None}

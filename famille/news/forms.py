@@ -16,16 +16,16 @@ from famille.news.services import MAX_BODY
 from famille.news.topics import DEFAULT_TOPIC, TOPIC_CHOICES
 
 
-def _person_id(value: object) -> int | None:
+def person_id_of(value: object) -> int | None:
     """The picker's value as a person id ("" or anything odd: nobody in particular)."""
     text = str(value or "")
-    return int(text) if text.isdigit() and len(text) < 12 else None
+    return int(text) if text.isdigit() and len(text) < 11 and 0 < int(text) < 2**31 else None
 
 
 class NewsForm(FlaskForm):
     """A news post: about whom, what kind of news, the announcement, and a photo."""
 
-    person = SelectField(_l("About"), coerce=_person_id, validate_choice=True)
+    person = SelectField(_l("About"), coerce=person_id_of, validate_choice=True)
     topic = SelectField(
         _l("What is it about?"),
         choices=list(TOPIC_CHOICES.items()),

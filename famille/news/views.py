@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from famille.auth.access import current_viewer, requires
 from famille.db import get_session
 from famille.news import photos, services
-from famille.news.forms import DeleteForm, NewsForm
+from famille.news.forms import DeleteForm, NewsForm, person_id_of
 from famille.news.linkify import linkify
 from famille.news.topics import topic_name
 from famille.profiles.services import Actor, actor_of
@@ -86,9 +86,10 @@ def _checked(form: NewsForm) -> tuple[services.NewsInput, tuple[str, int, int] |
 @requires("post_news")
 def create() -> str | Response:
     """Write a post: about oneself by default, or a relative (``?person=`` preselects one)."""
-    also = request.args.get("person", type=int)
+    # The person asked for in the address (the "Post news" link of a person's page), or chosen there and posted.
+    also = person_id_of(request.values.get("person"))
     form = NewsForm(person=str(also or current_user.person_id or ""))
-    _fill_people(form, also if also and also < 2**31 else None)
+    _fill_people(form, also)
     checked = _checked(form)
     if checked is None:
         return render_template("news/edit.html", form=form, post=None)

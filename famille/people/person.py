@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.nodes import node_from_data
-from famille.models import Event, GedcomRecord, Note, Person, PersonName, Place, ProfileLink, User
+from famille.models import Event, GedcomRecord, NewsPost, Note, Person, PersonName, Place, ProfileLink, User
+from famille.news.services import news_about
 from famille.people.relatives import Relatives, load_relatives
 from famille.privacy import PersonView, Viewer
 from famille.visibility import page_privacy
@@ -44,6 +45,7 @@ class PersonPage:
     claimed: bool = False
     claimed_by: str = ""
     updated_at: datetime | None = None
+    news: list[NewsPost] = field(default_factory=list)
 
 
 def _events(session: Session, person_id: int) -> list[EventLine]:
@@ -125,4 +127,5 @@ def person_page(session: Session, *, person_id: int, viewer: Viewer) -> PersonPa
     page.claimed = account is not None
     page.claimed_by = account or ""
     page.updated_at = person.updated_at
+    page.news = news_about(session, person=page.person)
     return page
