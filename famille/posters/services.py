@@ -23,8 +23,9 @@ from famille.privacy import PersonView, Viewer
 from famille.visibility import view_one
 
 POSTER_KIND = "poster"
-#: What a poster can show: the descendants of one person, or of the founding couple (the family chart).
-CHART_KINDS = ("descendants", "family")
+#: Charts a poster can show: about one person, or the founding couple's descendants ("family") and everyone.
+PERSON_KINDS = ("descendants", "ancestors", "person")
+WHOLE_KINDS = ("family", "whole")
 #: Past this many people even a poster is no use (and ``dot`` would run for a very long time).
 POSTER_MAX_PEOPLE = 10_000
 #: Finished posters are deleted after this long: they are easy to make again and the tree changes.
@@ -44,15 +45,16 @@ class PosterSubject:
 def poster_subject(
     session: Session, *, viewer: Viewer, kind: str | None, person_id: str | None
 ) -> PosterSubject | None:
-    """The subject named by a page's query (``kind``, ``person_id``), or None when there is no such chart."""
-    if kind == "family":
-        return PosterSubject(kind="family")
-    if kind != "descendants" or not person_id or not person_id.isdigit() or not 0 < int(person_id) <= MAX_ROW_ID:
+    """The subject named by a page's query (``kind``, default the family; ``person_id``), or None if there is none."""
+    kind = kind or "family"
+    if kind in WHOLE_KINDS:
+        return PosterSubject(kind=kind)
+    if kind not in PERSON_KINDS or not person_id or not person_id.isdigit() or not 0 < int(person_id) <= MAX_ROW_ID:
         return None
     person = session.get(Person, int(person_id))
     if person is None:
         return None
-    return PosterSubject(kind="descendants", person_id=person.person_id, person=view_one(session, viewer, person))
+    return PosterSubject(kind=kind, person_id=person.person_id, person=view_one(session, viewer, person))
 
 
 def poster_folder(app: Flask) -> Path:

@@ -71,14 +71,19 @@ def test_form_names_the_chart(client, login_as, marc) -> None:
     page = client.get(form_url(marc), headers=EN).get_data(as_text=True)
     assert "Poster of the descendants of Marc Tremblay" in page
     assert 'name="paper"' in page and 'value="Tabloid"' in page and 'value="A0"' in page
-    assert "Poster of the whole family" in client.get("/posters/new?kind=family", headers=EN).get_data(as_text=True)
+    assert "Poster of the family" in client.get("/posters/new?kind=family", headers=EN).get_data(as_text=True)
+    assert "Poster of the family" in client.get("/posters/new", headers=EN).get_data(as_text=True)
+    assert "Poster of everyone" in client.get("/posters/new?kind=whole", headers=EN).get_data(as_text=True)
+    page = client.get(f"/posters/new?kind=ancestors&person_id={marc}", headers=EN).get_data(as_text=True)
+    assert "Poster of the ancestors of Marc Tremblay" in page
 
 
 @pytest.mark.parametrize(
     "query",
     [
-        "",
-        "?kind=whole",
+        "?kind=relationship",
+        "?kind=ancestors",
+        "?kind=person&person_id=",
         "?kind=descendants",
         "?kind=descendants&person_id=abc",
         "?kind=descendants&person_id=0",
