@@ -16,6 +16,12 @@ from tests.news.images import bomb_png, noisy_png, photo_bytes
 from tests.web import csrf_token, log_in
 
 
+@pytest.fixture(autouse=True)
+def uploads(app, tmp_path):
+    """Photos go to the test's own folder, never the checkout's instance folder."""
+    app.config["UPLOAD_FOLDER"] = str(tmp_path / "uploads")
+
+
 @pytest.fixture
 def tree(app) -> Tree:
     return build_tree(app)
