@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import Any
 
@@ -87,6 +87,8 @@ class PosterOptions:
     brand: str = "Famille"
     #: Translated page caption with ``%(coordinate)s``, ``%(columns)s`` and ``%(rows)s``.
     caption: str = DEFAULT_CAPTION
+    #: When tiles at ``scale`` would take more than MAX_PAGES, shrink the chart until they fit (else refuse).
+    shrink_to_fit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,31 @@ def plan_layout(width: float, height: float, options: PosterOptions) -> Layout:
     return max(layouts, key=lambda layout: layout.scale)
 
 
+def fitting_layout(width: float, height: float, options: PosterOptions) -> Layout:
+    """:func:`plan_layout`, shrunk to at most MAX_PAGES pages when the options allow it; else PosterError."""
+    layout = plan_layout(width, height, options)
+    if layout.pages > MAX_PAGES and options.shrink_to_fit:
+        low, high = MIN_SCALE, options.scale  # pages only grow with the scale: bisect for the largest that fits
+        if plan_layout(width, height, replace(options, scale=low)).pages <= MAX_PAGES:
+            for _ in range(20):
+                middle = (low + high) / 2
+                low, high = (
+                    (middle, high)
+                    if plan_layout(width, height, replace(options, scale=middle)).pages <= MAX_PAGES
+                    else (low, middle)
+                )
+            layout = plan_layout(width, height, replace(options, scale=low))
+    if layout.pages > MAX_PAGES:
+        raise PosterError(TOO_MANY_PAGES, {"pages": layout.pages, "limit": MAX_PAGES})
+    return layout
+
+
+def poster_layout(pdf: bytes, options: PosterOptions) -> Layout:
+    """The layout :func:`make_poster` gives the one-page chart ``pdf`` (pages, their size, the scale used)."""
+    box = _read_chart(pdf).mediabox
+    return fitting_layout(float(box.width), float(box.height), options)
+
+
 def _read_chart(pdf: bytes):  # noqa: ANN202 - pypdf's PageObject
     try:
         page = PdfReader(BytesIO(pdf)).pages[0]
@@ -193,9 +220,7 @@ def make_poster(pdf: bytes, options: PosterOptions, *, progress: Progress | None
     page = _read_chart(pdf)
     writer = PdfWriter()
     form, bounds = chart_form(writer, page)
-    layout = plan_layout(bounds[2] - bounds[0], bounds[3] - bounds[1], options)
-    if layout.pages > MAX_PAGES:
-        raise PosterError(TOO_MANY_PAGES, {"pages": layout.pages, "limit": MAX_PAGES})
+    layout = fitting_layout(bounds[2] - bounds[0], bounds[3] - bounds[1], options)
     resources = sheet_resources(writer, form)
     for index in range(layout.pages):
         row, column = divmod(index, layout.columns)

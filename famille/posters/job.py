@@ -7,15 +7,13 @@ the poster shows exactly what that member may see) and language; its result says
 from __future__ import annotations
 
 from dataclasses import replace
-from io import BytesIO
 from typing import Any
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from pypdf import PdfReader
 
 from famille.admin import family_name
-from famille.charts.poster import PosterError, PosterOptions, make_poster
+from famille.charts.poster import PosterError, PosterOptions, make_poster, poster_layout
 from famille.charts.render import render_dot
 from famille.charts.services import ChartNotFound, chart_source
 from famille.db import session_scope
@@ -65,8 +63,10 @@ def build_poster_job(context: JobContext) -> dict[str, Any]:
             title=source.title,
             brand=family_name(),
             caption=_("page %(coordinate)s of %(columns)s×%(rows)s"),
+            shrink_to_fit=True,  # after minutes of dot, a smaller poster beats a refusal
         )
         try:
+            layout = poster_layout(pdf, options)
             poster = make_poster(pdf, options, progress=lambda done, total: _tiled(context, done, total))
         except PosterError as error:
             raise JobError(error.template, error.params) from error
@@ -75,13 +75,15 @@ def build_poster_job(context: JobContext) -> dict[str, Any]:
     temporary = target.with_suffix(".tmp")
     temporary.write_bytes(poster)
     temporary.replace(target)  # the download never sees half a file
-    return {"people": source.people, "title": source.title, "size": len(poster), **_pages(poster)}
+    return {
+        "people": source.people,
+        "title": source.title,
+        "size": len(poster),
+        "pages": layout.pages,
+        "scale": round(layout.scale * 100),
+        "asked_scale": round(options.scale * 100),
+    }
 
 
 def _tiled(context: JobContext, done: int, total: int) -> None:
     context.progress(DRAWN + (100 - DRAWN) * done // max(total, 1), 100)
-
-
-def _pages(poster: bytes) -> dict[str, int]:
-    """How many pages the poster has (read back from the file, so the page tells what was made)."""
-    return {"pages": len(PdfReader(BytesIO(poster)).pages)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
 from io import BytesIO
 
 import pytest
@@ -18,6 +19,7 @@ from famille.charts.poster import (
     coordinate,
     make_poster,
     plan_layout,
+    poster_layout,
 )
 
 
@@ -219,6 +221,17 @@ def test_large_paper_and_custom_rolls_can_be_tiled_too(wide_chart) -> None:
     pages = pages_of(make_poster(wide_chart, roll))
     # 280 mm (793.7 pt) shown a page, 765.4 pt further each column: 2880 pt takes 4 columns, 1440 pt one row.
     assert {size_mm(page) for page in pages} == {(300, 610)} and len(pages) == 4
+
+
+def test_a_chart_too_big_for_the_page_limit_can_be_shrunk_to_fit() -> None:
+    chart = box_chart(300, 200)  # 21,600 × 14,400 pt: 41 × 19 A4 pages at 100 %
+    options = PosterOptions(paper="A4", shrink_to_fit=True)
+    layout = poster_layout(chart, options)
+    assert layout.pages <= MAX_PAGES and 0.5 < layout.scale < 1.0
+    assert plan_layout(21600, 14400, replace(options, scale=layout.scale * 1.01)).pages > MAX_PAGES  # the largest
+    assert len(pages_of(make_poster(chart, options))) == layout.pages
+    with pytest.raises(PosterError):
+        poster_layout(box_chart(20000, 10000), options)  # too many pages even at the smallest scale
 
 
 def test_progress_is_reported_page_by_page(wide_chart) -> None:
