@@ -28,6 +28,9 @@ from famille.kinship.closeness import tie_loader
 #: Loads the parents of some people: {person_id: {parent_id, …}} (people without parents may be left out).
 ParentLoader = Callable[[set[int]], dict[int, set[int]]]
 
+#: Ids beyond this do not fit the database's integer columns: nobody has them (and PostgreSQL refuses them).
+MAX_ID = 2**31 - 1
+
 #: At most this many paths are listed per relationship: pedigree collapse over many generations multiplies them.
 MAX_PATHS = 64
 
@@ -195,9 +198,12 @@ def blood_lines(a: int, b: int, *, load_parents: ParentLoader) -> list[BloodLine
 
 
 def parent_loader(session: Session) -> ParentLoader:
-    """A :data:`ParentLoader` reading the family and family_child tables (a query per 500 people)."""
+    """A :data:`ParentLoader` reading the family and family_child tables (a query per 500 people).
+
+    Ids no row can have (beyond the integer columns) are left out of the query: such people have no parents.
+    """
     load_ties = tie_loader(session)
-    return lambda person_ids: load_ties(person_ids, set()).parents
+    return lambda person_ids: load_ties({i for i in person_ids if 0 < i <= MAX_ID}, set()).parents
 
 
 def relationship_paths(session: Session, a: int, b: int) -> list[list[int]]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from famille.kinship.closeness import PartnerLoader, partner_loader
 from famille.kinship.names import Kin
-from famille.kinship.paths import BloodLine, ParentLoader, blood_lines, parent_loader
+from famille.kinship.paths import MAX_ID, BloodLine, ParentLoader, blood_lines, parent_loader
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,4 +108,11 @@ def cached(load_parents: ParentLoader) -> ParentLoader:
 
 def find_relationship(session: Session, a: int, b: int) -> Relationship | None:
     """What person ``b`` is to person ``a`` in the tree, or None (unknown ids are simply unrelated)."""
-    return relate(a, b, load_parents=cached(parent_loader(session)), load_partners=partner_loader(session))
+    load_partners = partner_loader(session)
+    return relate(
+        a,
+        b,
+        load_parents=cached(parent_loader(session)),
+        # Ids no row can have are left out of the query (PostgreSQL refuses them): such people have no partner.
+        load_partners=lambda person_ids: load_partners({i for i in person_ids if 0 < i <= MAX_ID}),
+    )

@@ -15,14 +15,12 @@ from sqlalchemy.orm import Session
 
 from famille.kinship.closeness import CHUNK
 from famille.kinship.names import Kin, kin_name
+from famille.kinship.paths import MAX_ID
 from famille.kinship.relationship import Relationship, find_relationship
 from famille.kinship.wording import report_lines
 from famille.models import Person
 from famille.privacy import PersonView, Viewer
 from famille.visibility import page_privacy
-
-#: Ids beyond this do not fit the database's integer columns: no such person.
-MAX_ID = 2**31 - 1
 
 
 def find_person(session: Session, reference: str) -> Person | None:
