@@ -34,7 +34,6 @@ class Reminder:
     occasion: Occasion
     when: str
     period_key: str
-    days_left: int
 
 
 def viewer_of(user: User) -> Viewer:
@@ -66,5 +65,5 @@ def due_reminders(session: Session, *, user: User, today: date) -> list[Reminder
         if occasion.on - today > timedelta(days=WEEK_AHEAD):
             continue
         when = ON_THE_DAY if occasion.on == today else WEEK_BEFORE
-        reminders.append(Reminder(occasion, when, reminder_key(occasion, when), (occasion.on - today).days))
+        reminders.append(Reminder(occasion, when, reminder_key(occasion, when)))
     return reminders
