@@ -43,6 +43,8 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_PHOTO_MAX_BYTES": 8_000_000,  # a news post's photo, before it is re-encoded
     "CHART_MAX_PEOPLE": 1500,  # a chart of more people explains itself and offers fewer generations or the poster
     "CHART_INLINE_MAX": 300,  # a chart of more people is drawn by a background job (the page shows progress)
+    "POSTER_FOLDER": "",  # "": instance/posters (must be shared storage when RQ workers run elsewhere)
+    "POSTER_MAX_PEOPLE": 10000,  # a chart of more people is refused as a wall poster
 }
 
 

@@ -19,7 +19,7 @@ from famille.charts.services import ChartNotFound, chart_source
 from famille.db import session_scope
 from famille.jobs import JobContext, JobError, job_handler
 from famille.markers import N_
-from famille.posters.services import POSTER_KIND, POSTER_MAX_PEOPLE, poster_folder, poster_path
+from famille.posters.services import POSTER_KIND, poster_folder, poster_path
 from famille.privacy import Viewer
 
 PERSON_GONE = N_("This person is no longer in the family tree.")
@@ -43,7 +43,7 @@ def build_poster_job(context: JobContext) -> dict[str, Any]:
     """Draw the chart and tile it into instance/posters/<job>.pdf."""
     params, app = context.params, context.app
     viewer = Viewer(**params["viewer"])
-    limit = int(params.get("limit") or POSTER_MAX_PEOPLE)
+    limit = int(params.get("limit") or app.config["POSTER_MAX_PEOPLE"])
     context.progress(0, 100)
     with app.test_request_context(), force_locale(params.get("locale") or "fr"):
         with session_scope(app) as session:

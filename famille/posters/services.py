@@ -26,8 +26,6 @@ POSTER_KIND = "poster"
 #: Charts a poster can show: about one person, or the founding couple's descendants ("family") and everyone.
 PERSON_KINDS = ("descendants", "ancestors", "person")
 WHOLE_KINDS = ("family", "whole")
-#: Past this many people even a poster is no use (and ``dot`` would run for a very long time).
-POSTER_MAX_PEOPLE = 10_000
 #: Finished posters are deleted after this long: they are easy to make again and the tree changes.
 KEEP_SECONDS = 7 * 24 * 3600
 MAX_ROW_ID = 2**31 - 1
@@ -100,7 +98,8 @@ def start_poster(app: Flask, *, viewer: Viewer, subject: PosterSubject, options:
         "options": job_options(options),
         "viewer": asdict(viewer),
         "locale": locale,
-        "limit": int(app.config.get("POSTER_MAX_PEOPLE", POSTER_MAX_PEOPLE)),
+        # Past this many people even a poster is no use (and ``dot`` would run for a very long time).
+        "limit": int(app.config["POSTER_MAX_PEOPLE"]),
     }
     return enqueue(app, POSTER_KIND, params, user_id=viewer.user_id)
 

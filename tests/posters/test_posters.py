@@ -238,3 +238,14 @@ def test_old_posters_are_purged(app, tmp_path) -> None:
     assert services.purge_posters(app) == 0
     assert services.purge_posters(app, now=(folder / "1.pdf").stat().st_mtime + services.KEEP_SECONDS + 1) == 1
     assert not (folder / "1.pdf").exists()
+
+
+def test_a_chart_over_the_people_limit_is_refused_with_a_reason(app, client, login_as, marc) -> None:
+    app.config["POSTER_MAX_PEOPLE"] = 2  # Marc's descendants with partners are three
+    login_as("member")
+    job_id = job_of(post_poster(client, form_url(marc), TILED))
+    state = wait_for_job(app, job_id)
+    assert state.status == "failed" and state.result["error"]["params"] == {"limit": 2}
+    page = client.get(f"/posters/{job_id}", headers=EN).get_data(as_text=True)
+    assert "more than 2 people" in page and "Try other settings" in page
+    assert client.get(f"/posters/{job_id}/download").status_code == 404
