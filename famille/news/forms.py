@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from famille.news.services import MAX_BODY
@@ -28,7 +29,7 @@ class NewsForm(FlaskForm):
     person = SelectField(_l("About"), coerce=person_id_of, validate_choice=True)
     topic = SelectField(
         _l("What is it about?"),
-        choices=list(TOPIC_CHOICES.items()),
+        choices=[SelectChoice(topic, label) for topic, label in TOPIC_CHOICES.items()],
         default=DEFAULT_TOPIC,
     )
     body = TextAreaField(

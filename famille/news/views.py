@@ -13,6 +13,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from famille.auth.access import current_viewer, requires
 from famille.db import get_session
@@ -53,8 +54,8 @@ def _changeable(news_id: int) -> services.ShownPost:
 
 def _fill_people(form: NewsForm, also: int | None) -> None:
     people = services.picker_people(get_session(), viewer=current_viewer(), also=also)
-    choices = [(str(p.person_id), f"{p.given_name} {p.surname}".strip()) for p in people]
-    form.person.choices = [*choices, ("", _("No one in particular"))]
+    choices = [SelectChoice(str(p.person_id), f"{p.given_name} {p.surname}".strip()) for p in people]
+    form.person.choices = [*choices, SelectChoice("", _("No one in particular"))]
 
 
 def _stored_photo(form: NewsForm) -> tuple[str, int, int] | None | bool:

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 from flask_babel import force_locale, gettext
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from famille.feed.log import FEED_KINDS
 from famille.models import Change, User
 from famille.privacy import PRIVACY_CLOSE_FAMILY, VISITOR, Viewer
 from tests.editing.helpers import Tree, build_tree
-from tests.feed.helpers import add_life_event, add_profile_link, entries, in_session, join, lines
+from tests.feed.helpers import ACTOR, add_life_event, add_profile_link, entries, in_session, join, lines
 from tests.imports.helpers import SMALL_FAMILY, run_import
 
 MEMBER = Viewer(role="member", user_id=None, person_id=None)
@@ -179,3 +179,70 @@ def test_queries_do_not_grow_with_the_log(app, tree) -> None:
 
 def test_every_kind_is_known() -> None:
     assert set(FEED_KINDS) >= {"news", "birth", "marriage", "death", "person_added", "joined", "import"}
+
+
+def _post_news(app, *, person_id: int | None, author: int, topic: str = "job") -> int:
+    from famille.news.services import NewsInput, create_post
+    from famille.profiles.services import Actor
+
+    data = NewsInput(person_id=person_id, topic=topic, body="Nouvel emploi!")
+    return in_session(app, lambda s: create_post(s, data=data, photo=None, actor=Actor(author, "Hélène")).news_id)
+
+
+def test_news_posts_in_english_and_french_and_gone_once_deleted(app, tree, make_user) -> None:
+    from famille.models import NewsPost
+    from famille.news.services import delete_post
+
+    author = make_user("member", name="Hélène")
+    news_id = _post_news(app, person_id=tree.joseph, author=author)
+    _post_news(app, person_id=None, author=author, topic="move")
+    member = Viewer(role="member", user_id=author, person_id=None)
+    assert lines(app, member, kinds=["news"]) == ["News: a move.", "News of Joseph Tremblay: a new job."]
+    [entry] = [e for e in entries(app, member, kinds=["news"]) if e.person]
+    assert entry.news.body == "Nouvel emploi!" and entry.author == "Hélène"
+    with app.test_request_context(), force_locale("fr"):
+        expected = gettext("News of %(who)s: %(topic)s.", who="Joseph Tremblay", topic=gettext("a new job"))
+    assert lines(app, member, "fr", kinds=["news"])[1] == expected
+    assert lines(app, VISITOR, kinds=["news"]) == ["News of Joseph Tremblay: a new job."]  # about nobody: members only
+    assert entries(app, VISITOR, kinds=["news"])[0].author == ""
+    in_session(app, lambda s: delete_post(s, post=s.get(NewsPost, news_id), actor=ACTOR))
+    assert lines(app, member, kinds=["news"]) == ["News: a move."]
+
+
+def test_changed_links_and_invitations_accepted(app, tree, db) -> None:
+    from famille.models import ProfileLink
+    from famille.profiles.services import change_link
+
+    add_profile_link(app, person_id=tree.joseph, url="https://www.linkedin.com/in/joseph-t")
+    in_session(
+        app,
+        lambda s: change_link(
+            s,
+            link=s.scalar(select(ProfileLink).where(ProfileLink.person_id == tree.joseph)),
+            raw="https://www.facebook.com/joseph.tremblay.demo",
+            label="",
+            actor=ACTOR,
+        ),
+    )
+    # As invitations/joining.py records it; one without a person has nobody to name.
+    db.add(Change(kind="invitation_accepted", person_id=tree.joseph, details={"invitation_id": 1, "role": "member"}))
+    db.add(Change(kind="invitation_accepted", person_id=None, details={"invitation_id": 2, "role": "member"}))
+    db.commit()
+    assert lines(app, MEMBER, kinds=["link_changed", "joined"]) == [
+        "Joseph Tremblay joined the site.",
+        "Profile link of Joseph Tremblay changed: Facebook.",
+    ]
+
+
+def test_names_and_dates_are_escaped_in_html_lines(app, tree, db) -> None:
+    from famille.feed.words import describe_html
+    from famille.models import Person
+
+    add_life_event(app, tag="DEAT", date="<b>1960</b>", person_id=tree.joseph)
+    db.get(Person, tree.joseph).given_name = "<script>alert(1)</script>"
+    db.commit()
+    [entry] = entries(app, MEMBER, kinds=["death"])
+    with app.test_request_context(), force_locale("en"):
+        html = str(describe_html(entry))
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
+    assert html.startswith(f'Death of <a href="/people/{tree.joseph}">')
