@@ -76,8 +76,10 @@ def test_the_picker_by_names(client, login_as, family) -> None:
     assert "Nobody matches “Zzzz”." in html
 
 
-def test_by_marriage_and_unrelated(client, login_as, family) -> None:
+def test_by_marriage_unrelated_and_oneself(client, login_as, family) -> None:
     login_as("member", person_id=family["Hélène"])
+    html = client.get(f"/relationship?b={family['Hélène']}", headers=EN).get_data(as_text=True)
+    assert "This is one and the same person." in html and "the same person." not in html.replace("one and the", "")
     html = client.get(f"/relationship?b={family['Bernard']}", headers=EN).get_data(as_text=True)
     assert "Bernard Roy is Hélène Tremblay&#39;s uncle by marriage." in html
     assert "Degree by marriage: 3rd degree" in html
