@@ -69,7 +69,7 @@ class PosterForm(FlaskForm):
     orientation = RadioField(
         _l("Orientation"),
         choices=[
-            SelectChoice(AUTO, _l("Whichever needs fewer pages")),
+            SelectChoice(AUTO, _l("Automatic: fewer pages, or a larger chart on one sheet")),
             SelectChoice(PORTRAIT, _l("Portrait")),
             SelectChoice(LANDSCAPE, _l("Landscape")),
         ],

@@ -78,6 +78,16 @@ def test_form_names_the_chart(client, login_as, marc) -> None:
     assert "Poster of the ancestors of Marc Tremblay" in page
 
 
+def test_pages_answer_in_french(app, client, login_as, marc) -> None:
+    login_as("member")
+    french = {"Accept-Language": "fr"}
+    response = client.get(form_url(marc), headers=french)
+    assert response.status_code == 200 and '<html lang="fr"' in response.get_data(as_text=True)
+    url = form_url(marc)
+    refused = client.post(url, data={**TILED, "overlap": "99", "csrf_token": csrf_token(client, url)}, headers=french)
+    assert refused.status_code == 200 and 'class="errors"' in refused.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     "query",
     [
