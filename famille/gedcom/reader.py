@@ -207,8 +207,7 @@ class GedcomReader:
             yield from self._read_faulty(segment, line, faults)
             return
         numbers = itertools.count(line)
-        for element in parser.get_root_child_elements():
-            yield self._to_node(element, numbers)
+        yield from self._convert(parser, numbers)
 
     def _read_faulty(self, segment: str, first_line: int, faults: _Faults) -> Iterator[GedcomNode]:
         """Rewrite a record's lines into canonical form, reporting each fault, and parse the result."""
@@ -252,9 +251,19 @@ class GedcomReader:
         except GedcomFormatViolationError:  # cannot happen with canonical lines; never lose the rest
             faults.each(numbers[0], SKIPPED, text=lines[0][:60])
             return
-        line_numbers = iter(numbers)
-        for element in parser.get_root_child_elements():
-            yield self._to_node(element, line_numbers)
+        yield from self._convert(parser, iter(numbers))
+
+    def _convert(self, parser: Parser, numbers: Iterator[int]) -> Iterator[GedcomNode]:
+        """Convert the parsed records, then drop python-gedcom's tree.
+
+        Its elements point to their parents and their parents to them: such cycles are freed only by the
+        garbage collector, whose passes over everything the import holds then cost more than the parse itself.
+        Emptying each child list as it is converted breaks the cycles, so each element is freed at once.
+        """
+        records = parser.get_root_child_elements()
+        for element in records:
+            yield self._to_node(element, numbers)
+        records.clear()
 
     def _to_node(self, element: Element, numbers: Iterator[int]) -> GedcomNode:
         """Convert an element (and its subtree) to a node, joining CONC/CONT and unescaping "@@"."""
@@ -283,6 +292,7 @@ class GedcomReader:
                 value = unicodedata.normalize("NFC", value)
         if not v7 and "@@" in value:
             value = value.replace("@@", "@")
+        element.get_child_elements().clear()  # see _convert
         pointer = element.get_pointer()
         return GedcomNode(element.get_tag().upper(), value, pointer[1:-1] if pointer else None, line, children)
 
