@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData, PersonData, Problem, map_family, map_person
 from famille.gedcom.reader import NO_TRLR, GedcomReader, GedcomReadError, open_gedcom
+from famille.imports.collector import fewer_full_collections
 from famille.imports.families import merge_pedigrees, write_families
 from famille.imports.finish import dangling_pointers, record_changes, refuse_if_cut_short, settle_missing
 from famille.imports.living import recompute_living
@@ -163,17 +164,18 @@ def import_gedcom(
     session.add(batch)
     session.flush()
     report.import_id = batch.import_id
-    _merge(
-        session,
-        reader,
-        report,
-        actor=actor,
-        remove_missing=remove_missing,
-        had_people=had_people,
-        progress=(lambda done: progress(done, max(total, done))) if progress else None,
-        prefer=prefer or {},
-    )
-    recompute_living(session, current_year=dt.date.today().year, living_years=living_years)
+    with fewer_full_collections():
+        _merge(
+            session,
+            reader,
+            report,
+            actor=actor,
+            remove_missing=remove_missing,
+            had_people=had_people,
+            progress=(lambda done: progress(done, max(total, done))) if progress else None,
+            prefer=prefer or {},
+        )
+        recompute_living(session, current_year=dt.date.today().year, living_years=living_years)
     batch.counts = report.counts()
     batch.warning_count = len(report.warnings)
     bump_data_version(session)
