@@ -17,9 +17,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from famille import demo_data as data
+from famille.demo_calendar import fit_calendar
 from famille.demo_gedcom import DemoFamily, DemoPerson, family_lines, head_lines, individual_lines
+from famille.demo_story import Scene, cast_story
 
 TARGET_PEOPLE = 500  # the last round of marriages stops here
 PEOPLE_BEFORE_LAST_ROUND = 340  # the round before fills up to here, so the last round has enough people
@@ -34,21 +37,37 @@ NOTED_PEOPLE = 30
 YEAR = 365.25
 
 
+@dataclass(frozen=True, slots=True)
+class DemoSite:
+    """The demo as loaded: the family's GEDCOM text, and the scenes of its recent activity on the site."""
+
+    gedcom: str
+    story: list[Scene]
+
+
 def generate_demo_gedcom(*, seed: int = 1957, today: datetime.date | None = None) -> str:
     """Return the GEDCOM 5.5.1 text (UTF-8 ready, LF line endings) of a generated family of about 500 people.
 
     ``today`` anchors the family in time (default: the current date): no date in the file is later, and the
-    youngest generation is made of children and young adults at that date.
+    youngest generation is made of children and young adults at that date. Some living relatives have a birthday
+    or a wedding anniversary in the 30 days from ``today``, and some of the deceased died on its day and month.
     """
+    return generate_demo(seed=seed, today=today).gedcom
+
+
+def generate_demo(*, seed: int = 1957, today: datetime.date | None = None) -> DemoSite:
+    """The demo family's GEDCOM text (see :func:`generate_demo_gedcom`) and its recent activity on the site."""
     builder = _DemoBuilder(random.Random(seed), today or datetime.date.today())
     builder.grow()
     builder.decorate()
+    fit_calendar(builder.people, builder.families, builder.today)
+    story = cast_story(builder.people, builder.rng, builder.today)
     lines = head_lines(builder.today, seed)
     for person in builder.people:
         lines += individual_lines(person, builder.today)
     for family in builder.families:
         lines += family_lines(family)
-    return "\n".join([*lines, "0 TRLR"]) + "\n"
+    return DemoSite("\n".join([*lines, "0 TRLR"]) + "\n", story)
 
 
 class _DemoBuilder:

@@ -312,3 +312,42 @@ COUSIN_NOTE = (
     "A épousé {conjoint}, son cousin au troisième degré : tous deux descendent du couple fondateur. "
     "Le curé a dû demander une dispense de consanguinité à l'évêché avant de publier les bans."
 )
+
+# The site's recent activity (famille.demo_story): news posts as relatives would write them, signed.
+FRENCH_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+NEW_JOB = {"M": "technicien", "F": "technicienne"}
+NEWS_JOB = (
+    "Nouveau défi : je commence lundi comme {metier} à {ville}. Merci à tous pour vos encouragements, "
+    "et au cousin qui m'a parlé du poste au dernier réveillon !\n— {signe}"
+)
+NEWS_MOVE = (
+    "Après bien des années à {avant}, nous déménageons à {ville} à la fin du mois. "
+    "Il y aura toujours un lit pour la visite ; écrivez-nous pour la nouvelle adresse.\n— {signe}"
+)
+NEWS_BIRTH = (
+    "Bienvenue à {bebe}, {ne} le {date} à {ville} ({poids}) ! La maman et le bébé se portent très bien. "
+    "Photos au prochain souper de famille.\n— {signe}"
+)
+BIRTH_WEIGHTS = ("3,2 kg", "3,4 kg", "3,6 kg", "2,9 kg")
+NEWS_WEDDING = (
+    "{marie} et {conjoint} se sont dit oui samedi à {ville}, entourés de toute la famille. "
+    "Merci à ceux qui ont fait la route et à l'oncle qui a sorti son violon !\n— {signe}"
+)
+NEWS_REUNION = (
+    "La grande réunion des descendants de {fondateur} et {fondatrice} aura lieu le {date} au chalet "
+    "du lac Saint-Jean. Apportez vos photos et un plat à partager ; on cherche encore des bras pour monter "
+    "la tente.\n— {signe}"
+)
