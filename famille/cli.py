@@ -137,19 +137,13 @@ def load_demo(app: Flask) -> bool:
     """Fill an empty tree with the generated demo family; False (and nothing done) if people are already there."""
     from sqlalchemy import select
 
-    from famille.demo import generate_demo_gedcom
-    from famille.imports.services import import_gedcom
+    from famille.demo_site import load_demo_site
     from famille.models import Person
-    from famille.site.services import DEMO_KEY, set_setting
 
     with session_scope(app) as session:
         if session.scalar(select(Person.person_id).limit(1)) is not None:
             return False
-        data = generate_demo_gedcom().encode("utf-8")
-        import_gedcom(
-            session, data=data, filename="demo.ged", actor="demo", living_years=int(app.config["LIVING_YEARS"])
-        )
-        set_setting(session, DEMO_KEY, "1")
+        load_demo_site(session, living_years=int(app.config["LIVING_YEARS"]))
     return True
 
 

@@ -13,6 +13,7 @@ from famille.models import (
     GedcomImport,
     GedcomRecord,
     NameToken,
+    NewsPost,
     Note,
     Person,
     PersonName,
@@ -22,8 +23,9 @@ from famille.models import (
 
 
 def wipe_tree(session: Session) -> None:
-    """Delete every person, family, record, place and their history; accounts and their history stay."""
+    """Delete every person, family, record, place and their history and news; accounts and their history stay."""
     for model in (
+        NewsPost,  # news of the demo family must not survive as news about nobody once its people are gone
         Change,
         ProfileLink,
         Note,
