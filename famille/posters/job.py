@@ -7,6 +7,7 @@ the poster shows exactly what that member may see) and language; its result says
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from flask_babel import force_locale
@@ -15,11 +16,11 @@ from flask_babel import gettext as _
 from famille.admin import family_name
 from famille.charts.poster import PosterError, PosterOptions, make_poster, poster_layout
 from famille.charts.render import render_dot
-from famille.charts.services import ChartNotFound, chart_source
+from famille.charts.services import ChartNotFound, ChartSource, chart_source
 from famille.db import session_scope
 from famille.jobs import JobContext, JobError, job_handler
 from famille.markers import N_
-from famille.posters.services import POSTER_KIND, poster_folder, poster_path
+from famille.posters.services import POSTER_KIND, poster_path
 from famille.privacy import Viewer
 
 PERSON_GONE = N_("This person is no longer in the family tree.")
@@ -42,19 +43,9 @@ def _options(params: dict[str, Any]) -> PosterOptions:
 def build_poster_job(context: JobContext) -> dict[str, Any]:
     """Draw the chart and tile it into instance/posters/<job>.pdf."""
     params, app = context.params, context.app
-    viewer = Viewer(**params["viewer"])
-    limit = int(params.get("limit") or app.config["POSTER_MAX_PEOPLE"])
     context.progress(0, 100)
     with app.test_request_context(), force_locale(params.get("locale") or "fr"):
-        with session_scope(app) as session:
-            try:
-                source = chart_source(
-                    session, viewer=viewer, kind=params["kind"], person_id=params.get("person_id"), limit=limit
-                )
-            except ChartNotFound as error:
-                raise JobError(PERSON_GONE) from error
-        if source.truncated:
-            raise JobError(TOO_MANY_PEOPLE, {"limit": limit})
+        source = _chart(context)
         context.progress(SELECTED, 100)
         pdf = render_dot(source.dot, "pdf")
         context.progress(DRAWN, 100)
@@ -70,19 +61,42 @@ def build_poster_job(context: JobContext) -> dict[str, Any]:
             poster = make_poster(pdf, options, progress=lambda done, total: _tiled(context, done, total))
         except PosterError as error:
             raise JobError(error.template, error.params) from error
-    poster_folder(app).mkdir(parents=True, exist_ok=True)
-    target = poster_path(app, context.job_id)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_bytes(poster)
-    temporary.replace(target)  # the download never sees half a file
+    _save(poster_path(app, context.job_id), poster)
     return {
         "people": source.people,
         "title": source.title,
         "size": len(poster),
         "pages": layout.pages,
         "scale": round(layout.scale * 100),
-        "asked_scale": round(options.scale * 100),
+        "shrunk": options.tiled and layout.scale < options.scale,
     }
+
+
+def _chart(context: JobContext) -> ChartSource:
+    """The chart as the member who asked may see it (the Viewer rebuilt from the job's parameters)."""
+    params, app = context.params, context.app
+    limit = int(params.get("limit") or app.config["POSTER_MAX_PEOPLE"])
+    with session_scope(app) as session:
+        try:
+            source = chart_source(
+                session,
+                viewer=Viewer(**params["viewer"]),
+                kind=params["kind"],
+                person_id=params.get("person_id"),
+                limit=limit,
+            )
+        except ChartNotFound as error:
+            raise JobError(PERSON_GONE) from error
+    if source.truncated:
+        raise JobError(TOO_MANY_PEOPLE, {"limit": limit})
+    return source
+
+
+def _save(target: Path, poster: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_bytes(poster)
+    temporary.replace(target)  # the download never sees half a file
 
 
 def _tiled(context: JobContext, done: int, total: int) -> None:

@@ -259,3 +259,14 @@ def test_a_chart_over_the_people_limit_is_refused_with_a_reason(app, client, log
     page = client.get(f"/posters/{job_id}", headers=EN).get_data(as_text=True)
     assert "more than 2 people" in page and "Try other settings" in page
     assert client.get(f"/posters/{job_id}/download").status_code == 404
+
+
+def test_a_poster_over_the_page_limit_is_shrunk_and_says_so(app, client, login_as, marc, monkeypatch) -> None:
+    monkeypatch.setattr("famille.charts.poster.MAX_PAGES", 2)
+    login_as("member")
+    job_id = job_of(post_poster(client, form_url(marc), {**TILED, "scale": "300"}))  # 8 A4 pages at 300 %
+    state = wait_for_job(app, job_id)
+    assert state.status == "done" and state.result["shrunk"] and state.result["scale"] < 300
+    assert len(pdf_pages(client.get(f"/posters/{job_id}/download").data)) == state.result["pages"] <= 2
+    page = client.get(f"/posters/{job_id}", headers=EN).get_data(as_text=True)
+    assert f"printed at {state.result['scale']} % of its size" in page
