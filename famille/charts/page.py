@@ -23,10 +23,15 @@ _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 def number(name: str, default: int | None, low: int, high: int) -> int | None:
     """A whole number from the query string, kept within [low, high]; the default when missing or not a number."""
-    raw = request.args.get(name, "")
-    if not raw.strip().isdigit() or len(raw) > 12:
+    raw = request.args.get(name, "").strip()
+    if not is_number(raw):
         return default
     return min(max(int(raw), low), high)
+
+
+def is_number(raw: str) -> bool:
+    """Whether ``raw`` is a plain whole number of ASCII digits (``isdigit`` alone lets "²" and "١" through)."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= 12
 
 
 def last_visit(session: Session, viewer: Viewer) -> datetime | None:

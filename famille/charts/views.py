@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from famille.auth.access import current_viewer
 from famille.charts.output import JOB_KIND, PENDING, READY, ChartRequest, chart_output
-from famille.charts.page import chart_context, last_visit, number
+from famille.charts.page import chart_context, is_number, last_visit, number
 from famille.charts.services import KINDS, ChartNotFound
 from famille.db import get_session
 from famille.jobs import job_state
@@ -82,7 +82,7 @@ def index() -> BaseResponse:
     """The controls' form lands here: go to the chart of the chosen kind."""
     kind = request.args.get("kind", "person")
     person_id = number("person_id", None, 1, 2**31 - 1)
-    keep = {k: v for k in ("up", "down", "generations", "days") if (v := request.args.get(k, "")).isdigit()}
+    keep = {k: v for k in ("up", "down", "generations", "days") if is_number(v := request.args.get(k, ""))}
     if kind in ("family", "whole"):
         return redirect(url_for("charts.family", scope="all" if kind == "whole" else None, **keep))
     if kind not in KINDS or kind == "relationship" or person_id is None:

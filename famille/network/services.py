@@ -28,7 +28,7 @@ def find_person(session: Session, reference: str) -> Person | None:
     text = reference.strip().strip("@").strip()
     if not text:
         return None
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return session.get(Person, int(text)) if int(text) <= MAX_ID else None
     # Imports store the xref bare ("I12"); people written by older code kept the at-signs.
     matching = select(Person).where(Person.xref.in_([text, f"@{text}@"])).order_by(Person.person_id).limit(1)

@@ -135,6 +135,15 @@ def test_odd_numbers_in_the_query_are_kept_within_bounds(client, family) -> None
         assert client.get(f"/charts/family?{query}").status_code == 200
 
 
+@pytest.mark.parametrize("digits", ["²", "١٢", "①", "１"])
+def test_digits_that_are_not_ascii_are_ignored_not_a_crash(client, family, digits: str) -> None:
+    # str.isdigit() says yes to "²" but int() refuses it: such values are dropped, never a 500.
+    assert client.get(f"/charts/person/{family['I4']}?days={digits}&up={digits}").status_code == 200
+    assert client.get(f"/charts/person/{family['I4']}?format=pdf&days={digits}").status_code == 200
+    jump = client.get(f"/charts/?kind=person&person_id={family['I4']}&up={digits}&down=2")
+    assert jump.status_code == 302 and jump.headers["Location"].endswith(f"/charts/person/{family['I4']}?down=2")
+
+
 def test_relationship_chart_and_the_controls_form(client, family, db) -> None:
     response = client.get(f"/charts/relationship/{family['I8']}/{family['I10']}")
     assert response.status_code == 200

@@ -58,7 +58,7 @@ def test_strangers(run, family) -> None:
     assert result.output.strip() == "Hélène Tremblay et Outsider Inconnu n'ont aucun lien de parenté dans l'arbre."
 
 
-@pytest.mark.parametrize("reference", ["I999", "99999999999999999999", "@@", "0"])
+@pytest.mark.parametrize("reference", ["I999", "99999999999999999999", "@@", "0", "²"])
 def test_unknown_person_is_one_line_and_status_1(run, family, reference: str) -> None:
     result = run("relationship", str(family["Hélène"]), reference)
     assert result.exit_code == 1
