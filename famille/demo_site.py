@@ -54,7 +54,7 @@ def load_demo_site(
     both default to the present.
     """
     now = now or datetime.now(UTC)
-    today = today or now.date()
+    today = today or date.today()  # the local day, as the dates pages count it
     demo = generate_demo(seed=seed, today=today)
     import_gedcom(
         session, data=demo.gedcom.encode("utf-8"), filename=DEMO_FILENAME, actor="demo", living_years=living_years
