@@ -1,8 +1,9 @@
 """Rendered charts kept on disk, keyed by what makes them differ, so a chart seen again costs no ``dot`` run.
 
 The key holds the chart's parameters, the format, the language, the day, and what the viewer may see (role,
-their person, the site's ``visitor_names`` setting, their last visit); charts live in one folder per data version,
-and writing into the current version's folder removes the folders of older versions.
+their person, the site's ``visitor_names`` setting, the accounts' privacy choices and people, their last visit);
+charts live in one folder per data version, and writing into the current version's folder removes the folders of
+older versions.
 """
 
 from __future__ import annotations

@@ -140,6 +140,18 @@ def person_facts(session: Session, person_ids: Collection[int]) -> dict[int, Per
     return facts
 
 
+def account_marks(session: Session) -> list[tuple[int, str, int, bool]]:
+    """(person_id, privacy, degree, active) of every account linked to a person, in order: what decides who sees
+    whom and who is drawn as a member. Saving a privacy choice or approving a claim does not move the data
+    version, so chart caches put these in their key instead; one query over the accounts, not the people."""
+    rows = session.execute(
+        select(User.person_id, User.privacy, User.privacy_degree, User.is_active)
+        .where(User.person_id.is_not(None))
+        .order_by(User.person_id, User.user_id)
+    )
+    return [(person_id, privacy or "", degree or 0, bool(active)) for person_id, privacy, degree, active in rows]
+
+
 def changes_since(session: Session, person_ids: Collection[int], since: datetime) -> list[tuple[int, str, datetime]]:
     """(person_id, kind, when) of the changes about these people since ``since``, oldest first."""
     found: list[tuple[int, str, datetime]] = []

@@ -16,7 +16,7 @@ from flask import Flask, current_app
 from flask_babel import force_locale, get_locale
 from sqlalchemy.orm import Session
 
-from famille.charts import cache, render
+from famille.charts import cache, loading, render
 from famille.charts.services import chart_source
 from famille.db import session_scope
 from famille.jobs import JobContext, enqueue, job_handler, job_state
@@ -72,6 +72,7 @@ def _key(session: Session, viewer: Viewer, request: ChartRequest, fmt: str) -> s
             "sees": sees,
             "viewer_person": viewer.person_id if viewer.is_member else None,
             "visitor_names": visitor_names(session),
+            "accounts": cache.cache_key({"marks": loading.account_marks(session)}),
             "locale": str(get_locale()),
             "day": datetime.now(UTC).date().isoformat(),
         }
