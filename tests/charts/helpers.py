@@ -151,3 +151,9 @@ def import_family(app) -> dict[str, int]:
         return {xref: pid for pid, xref in session.execute(select(Person.person_id, Person.xref))}
     finally:
         session.close()
+
+
+def svg_of(response) -> str:
+    """The inline ``<svg>`` of a chart page's response."""
+    text = response.get_data(as_text=True)
+    return text[text.index("<svg") : text.index("</svg>")]

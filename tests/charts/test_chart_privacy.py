@@ -11,6 +11,7 @@ from famille.models import User
 from famille.privacy import PRIVACY_CLOSE_FAMILY, PRIVACY_MEMBERS
 from famille.visibility import set_privacy
 from tests.charts.helpers import import_family
+from tests.charts.helpers import svg_of as _svg
 from tests.web import log_in
 
 
@@ -30,11 +31,6 @@ def _choose(app, user_id: int, privacy: str) -> None:
         session.commit()
     finally:
         session.close()
-
-
-def _svg(response) -> str:
-    text = response.get_data(as_text=True)
-    return text[text.index("<svg") : text.index("</svg>")]
 
 
 def _member(app, make_user, client, person_id: int | None) -> None:

@@ -11,6 +11,7 @@ from famille.jobs import job_state
 from famille.models import Person
 from famille.profiles.services import Actor, add_link
 from tests.charts.helpers import import_family
+from tests.charts.helpers import svg_of as _svg
 
 
 @pytest.fixture
@@ -25,11 +26,6 @@ def _add_link(app, person_id: int) -> None:
         session.commit()
     finally:
         session.close()
-
-
-def _svg(response) -> str:
-    text = response.get_data(as_text=True)
-    return text[text.index("<svg") : text.index("</svg>")]
 
 
 def test_visitor_chart_hides_the_living_and_a_member_sees_them(app, client, login_as, family) -> None:
