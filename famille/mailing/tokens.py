@@ -16,12 +16,21 @@ DIGEST, REMINDER = "digest", "reminder"
 MAIL_KINDS: tuple[str, ...] = (DIGEST, REMINDER)
 STILL_RIGHT_DAYS = 60
 
+#: Account numbers are database integers: anything outside 1..2**31-1 is no account (and must never reach a query,
+#: where PostgreSQL or SQLite would fail on it rather than find nothing).
+MAX_USER_ID = 2**31 - 1
+
 _UNSUBSCRIBE_SALT = "famille.mail.unsubscribe"
 _STILL_RIGHT_SALT = "famille.mail.still-right"
 
 
 def _serializer(salt: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
+
+
+def _account_id(value: object) -> int | None:
+    """``value`` when it can be an account's number, else None (a bool is not a number here)."""
+    return value if type(value) is int and 0 < value <= MAX_USER_ID else None
 
 
 def unsubscribe_token(user_id: int, kind: str) -> str:
@@ -37,8 +46,8 @@ def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
         return None
     if not isinstance(payload, list) or len(payload) != 2:
         return None
-    user_id, kind = payload
-    if type(user_id) is not int or kind not in MAIL_KINDS:
+    user_id, kind = _account_id(payload[0]), payload[1]
+    if user_id is None or kind not in MAIL_KINDS:
         return None
     return user_id, kind
 
@@ -54,4 +63,4 @@ def read_still_right_token(token: str) -> int | None:
         user_id = _serializer(_STILL_RIGHT_SALT).loads(token, max_age=STILL_RIGHT_DAYS * 86400)
     except BadSignature:  # SignatureExpired is a BadSignature too
         return None
-    return user_id if type(user_id) is int else None
+    return _account_id(user_id)

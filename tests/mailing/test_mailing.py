@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 import pytest
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select, update
 
 from famille.models import Change, User
@@ -119,6 +120,25 @@ def test_forged_links_get_a_friendly_404(app, client, family, token: str) -> Non
         response = client.get(url)
         assert response.status_code in (400, 404)
         assert client.post(url, data={"List-Unsubscribe": "One-Click"}).status_code in (400, 404)
+
+
+@pytest.mark.parametrize("user_id", [2**31, 2**70, -1, 0, True, 1.5, "1"])
+def test_signed_links_naming_an_impossible_account_get_a_404(app, client, family, user_id: object) -> None:
+    """Should a signing key ever leak (or a bug sign a wrong value), odd ids find no account instead of a 500."""
+    links = {
+        "/mail/unsubscribe/": URLSafeTimedSerializer("test-secret", salt="famille.mail.unsubscribe").dumps(
+            [user_id, "digest"]
+        ),
+        "/mail/still-right/": URLSafeTimedSerializer("test-secret", salt="famille.mail.still-right").dumps(user_id),
+    }
+    for path, token in links.items():
+        assert client.get(path + token).status_code == 404
+    assert (
+        client.post(
+            "/mail/unsubscribe/" + links["/mail/unsubscribe/"], data={"List-Unsubscribe": "One-Click"}
+        ).status_code
+        == 404
+    )
 
 
 def test_a_link_of_a_deleted_account_does_not_work(app, family, smtp_server, db) -> None:
