@@ -19,6 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ancestors": "Common ancestors: {names}",
         "and": " and ",
         "unrelated": "{a} and {b} are not related in the tree.",
+        "same": "Both name one and the same person: {a}.",
     },
     "fr": {
         "is_of": "{subject} est {relation} {of_other}.",
@@ -27,6 +28,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ancestors": "Ancêtres communs : {names}",
         "and": " et ",
         "unrelated": "{a} et {b} n'ont aucun lien de parenté dans l'arbre.",
+        "same": "Les deux désignent une seule et même personne : {a}.",
     },
 }
 
@@ -57,6 +59,8 @@ def report_lines(
     a_name, b_name = names
     if kin is None:
         return [texts["unrelated"].format(a=a_name, b=b_name)]
+    if kin == Kin(0, 0):  # not "X is X's the same person", nor X as their own common ancestor
+        return [texts["same"].format(a=a_name)]
     lines = [
         is_of(b_name, a_name, kin_name(kin, sexes[1], lang), lang),
         is_of(a_name, b_name, kin_name(kin.reversed(), sexes[0], lang), lang),

@@ -63,3 +63,16 @@ def test_unknown_person_is_one_line_and_status_1(run, family, reference: str) ->
     result = run("relationship", str(family["Hélène"]), reference)
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "no person" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Both name one and the same person: Hélène Tremblay."),
+        ("fr", "Les deux désignent une seule et même personne : Hélène Tremblay."),
+    ],
+)
+def test_the_same_person_twice(run, family, lang: str, line: str) -> None:
+    result = run("relationship", str(family["Hélène"]), "I10", "--lang", lang)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [line]
