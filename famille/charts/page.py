@@ -19,6 +19,9 @@ from famille.people.search import search_people
 from famille.privacy import Viewer
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+#: The query arguments a chart's own links keep (anything else, like ``person_id`` or ``_scheme``, would clash
+#: with ``url_for``'s own arguments).
+CHART_ARGS = ("up", "down", "generations", "days", "scope")
 
 
 def number(name: str, default: int | None, low: int, high: int) -> int | None:
@@ -60,7 +63,7 @@ def chart_context(
 ) -> dict[str, Any]:
     """Everything templates/charts/chart.html needs besides the chart itself."""
     meta = output.meta or {}
-    query = {k: v for k, v in request.args.items() if k not in ("format", "q")}
+    query = {key: request.args[key] for key in CHART_ARGS if key in request.args}
     text = request.args.get("q", "")[:200].strip()
     found = search_people(session, text=text, viewer=viewer, limit=10).people if text else []
     svg = inline_svg(output.data) if output.status not in (PENDING, TOO_BIG) and output.data else None
@@ -76,6 +79,7 @@ def chart_context(
         "legend": words.legend_words(with_new=chart.since is not None),
         "pdf_url": url_for(endpoint, **values, **query, format="pdf"),
         "here": url_for(endpoint, **values, **query),
+        "query": query,
         "fewer": _fewer(chart, endpoint, values) if output.status == TOO_BIG else [],
         "poster_url": _poster_url(chart) if output.status == TOO_BIG else None,
         "found": found,

@@ -140,6 +140,17 @@ def test_digits_that_are_not_ascii_are_ignored_not_a_crash(client, family, digit
     assert jump.status_code == 302 and jump.headers["Location"].endswith(f"/charts/person/{family['I4']}?down=2")
 
 
+@pytest.mark.parametrize(
+    "query", ["person_id=5", "a=1&b=2", "_method=POST", "endpoint=x", "_scheme=javascript&_external=1", "_anchor=x"]
+)
+def test_query_arguments_named_like_url_for_arguments_are_ignored(client, family, query: str) -> None:
+    for url in (f"/charts/person/{family['I4']}", f"/charts/relationship/{family['I8']}/{family['I10']}"):
+        response = client.get(f"{url}?days=7&{query}")
+        assert response.status_code == 200
+        page = response.get_data(as_text=True)
+        assert "javascript:" not in page and f'href="{url}?days=7&amp;format=pdf"' in page
+
+
 def test_relationship_chart_and_the_controls_form(client, family, db) -> None:
     response = client.get(f"/charts/relationship/{family['I8']}/{family['I10']}")
     assert response.status_code == 200
