@@ -85,7 +85,10 @@ def _link_line(kind: str, who: str, platform: str) -> str:
     return gettext("Profile link of %(who)s changed: %(platform)s.", who=who, platform=platform)
 
 
-def _news_line(who: str, topic: str) -> str:
+def _news_line(who: str, topic_key: str, topic: str) -> str:
+    # "other" says nothing more than "news": the line then names only whom it is about.
+    if topic_key == "other":
+        return gettext("News of %(who)s.", who=who) if who else gettext("News for the whole family.")
     if who:
         return gettext("News of %(who)s: %(topic)s.", who=who, topic=topic)
     return gettext("News: %(topic)s.", topic=topic)
@@ -102,7 +105,8 @@ def describe(entry: FeedEntry, *, name: NameWriter = plain_name, text: Callable[
     if kind == "import":
         return _import_line(entry.details)
     if kind == "news":
-        return _news_line(who, text(topic_label(entry.news.topic if entry.news is not None else "other")))
+        topic_key = entry.news.topic if entry.news is not None else "other"
+        return _news_line(who, topic_key, text(topic_label(topic_key)))
     if kind in ("birth", "death", "marriage"):
         other = name(entry.partner) if entry.partner is not None else ""
         return _event_line(kind, who, other, text(_when(entry.details)))

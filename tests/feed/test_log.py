@@ -246,3 +246,11 @@ def test_names_and_dates_are_escaped_in_html_lines(app, tree, db) -> None:
         html = str(describe_html(entry))
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
     assert html.startswith(f'Death of <a href="/people/{tree.joseph}">')
+
+
+def test_news_of_no_particular_topic_names_only_whom_it_is_about(app, tree, make_user) -> None:
+    author = make_user("member", name="Hélène")
+    _post_news(app, person_id=tree.joseph, author=author, topic="other")
+    _post_news(app, person_id=None, author=author, topic="other")
+    member = Viewer(role="member", user_id=author, person_id=None)
+    assert lines(app, member, kinds=["news"]) == ["News for the whole family.", "News of Joseph Tremblay."]
