@@ -160,6 +160,19 @@
       }
     }
   });
+  // Print the whole chart, not the part zoomed into; the reader's view comes back after printing.
+  var beforePrint = null;
+  window.addEventListener("beforeprint", function () {
+    beforePrint = { x: view.x, y: view.y, w: view.w, h: view.h };
+    reset();
+  });
+  window.addEventListener("afterprint", function () {
+    if (beforePrint) {
+      view = beforePrint;
+      beforePrint = null;
+      apply();
+    }
+  });
   apply();
   if (window.location.hash.indexOf("#person-") === 0) {
     focus(window.location.hash.slice(1));

@@ -52,11 +52,20 @@ def test_a_chart_highlights_updates_links_to_people_and_prints_without_controls(
     page.locator(".chart-links a", has_text="Chart").click()
     expect(page).to_have_url(re.compile(rf"/charts/person/{child}$"))
 
+    drawing = page.locator(".chart-viewport svg")
+    whole = drawing.get_attribute("viewBox")
     recent = page.locator(f"svg #person-{child}")
     expect(recent).to_have_class(re.compile(r"\brecent\b"))
     expect(page.locator(".chart-updates a[data-focus]", has_text="")).not_to_have_count(0)
     page.locator(f'.chart-updates a[data-focus="person-{child}"]').click()
     expect(recent).to_have_class(re.compile(r"\bfocused\b"))
+    zoomed = drawing.get_attribute("viewBox")
+    assert zoomed != whole
+    # Printing shows the whole chart, then the reader's zoom comes back.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(drawing).to_have_attribute("viewBox", whole)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(drawing).to_have_attribute("viewBox", zoomed)
 
     page.keyboard.press("0")
     expect(page.locator(".chart-tools")).to_be_visible()
