@@ -51,6 +51,11 @@ class Outgoing:
         }
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: a subject is a mail header, and a name with a line break must not break it."""
+    return " ".join(text.split())
+
+
 def locale_of(user: User) -> str:
     """The member's language, else the site's."""
     config = current_app.config
@@ -88,7 +93,8 @@ def digest_mail(user: User, content: DigestContent) -> Outgoing:
     context = _common(user, DIGEST) | {"content": content, "describe": describe, "start": first}
     if content.confirm_links:
         context |= {"still_right_url": still_right_url(user.user_id), "links_url": _links_url(user)}
-    return Outgoing(user.user_id, user.email, locale, DIGEST, (content.period.key,), subject, "digest", context)
+    keys = (content.period.key,)
+    return Outgoing(user.user_id, user.email, locale, DIGEST, keys, one_line(subject), "digest", context)
 
 
 def _links_url(user: User) -> str:
@@ -127,4 +133,4 @@ def reminder_mail(user: User, reminders: list[Reminder]) -> Outgoing:
             )
     context = _common(user, REMINDER) | {"lines": lines}
     keys = tuple(reminder.period_key for reminder in reminders)
-    return Outgoing(user.user_id, user.email, locale, REMINDER, keys, subject, "reminder", context)
+    return Outgoing(user.user_id, user.email, locale, REMINDER, keys, one_line(subject), "reminder", context)

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 from flask_babel import force_locale, gettext
+from sqlalchemy import update
 
+from famille.models import Person
 from tests.mailing.family import BIRTHDAY, Family, build, send, update_user
 from tests.mailserver import html_of, text_of
 
@@ -88,3 +90,22 @@ def test_no_reminders_when_off_or_without_a_person_in_the_tree(app, family, smtp
     update_user(app, family.users["nicolas"], person_id=None)
     send(app, BIRTHDAY)
     assert smtp_server.messages == []
+
+
+def test_a_name_with_a_line_break_stays_on_the_subjects_one_line(app, family, smtp_server) -> None:
+    """A given name holding a line break (an import's continuation line, say) can neither break the mail's headers
+    nor add one: the subject is made one line and every member still gets their reminder."""
+    with app.app_context():
+        session = app.extensions["famille.sessionmaker"]()
+        session.execute(
+            update(Person)
+            .where(Person.person_id == family.people["Julie"])
+            .values(given_name="Julie\r\nBcc: intruder@example.org")
+        )
+        session.commit()
+        session.close()
+    report = send(app, date(2026, 6, 17))
+    assert report.failed == [] and report.sent["reminder"] == 2
+    [message] = smtp_server.to("nicolas@example.org")
+    assert message["Subject"].strip() == "Today: Julie Bcc: intruder@example.org Tremblay's birthday (36 years old)"
+    assert message["Bcc"] is None and smtp_server.to("intruder@example.org") == []
