@@ -14,14 +14,23 @@ committed. So (this module commits, unlike services: a claim must be durable bef
   programs show once. The window in which a double can happen is only the instant between the server's "250 OK"
   and the commit of "sent".
 
+Claims are stamped with the moment they are made (the run's clock goes on from the ``now`` it was given), not
+with the moment the run started: a run that takes longer than :data:`STALE_CLAIM` to reach a member must not hand a
+second run a claim that looks stale the instant it is made.
+
+The message is rendered before it is claimed, and a mail that cannot be made (a template error, a header the
+mail library refuses) is reported and skipped without a claim: one member's odd data never stops everyone's mail.
 After :data:`MAX_FAILURES_IN_A_ROW` refusals in a row the run stops (the server is likely down): the rest is sent
 by the next run.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from email.message import EmailMessage
+from time import monotonic
 
 from sqlalchemy import ColumnElement, and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -31,13 +40,28 @@ from famille.feed.digest import digest_content
 from famille.feed.digest_mail import Outgoing, digest_mail, reminder_mail
 from famille.feed.digest_periods import MONTHLY, WEEKLY, due_period
 from famille.feed.reminders import due_reminders
-from famille.mail import MailError, send_mail
+from famille.mail import MailError, build_message, send_message
 from famille.mailing.tokens import DIGEST, REMINDER
 from famille.models import MailSent, User
 
 CLAIMED, SENT = "claimed", "sent"
 STALE_CLAIM = timedelta(minutes=30)
 MAX_FAILURES_IN_A_ROW = 3
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RunClock:
+    """A run's time: ``start`` (given, so tests and ``--today`` runs can say when they are), then going on as the
+    monotonic clock does."""
+
+    start: datetime
+    began: float = field(default_factory=lambda: monotonic())  # looked up when made: tests may move the clock
+
+    def now(self) -> datetime:
+        """The moment it is now, on the run's time."""
+        return self.start + timedelta(seconds=monotonic() - self.began)
 
 
 @dataclass(slots=True)
@@ -98,7 +122,8 @@ def due_mails(session: Session, *, user: User, today: date, now: datetime) -> li
 
 
 def _claim(session: Session, mail: Outgoing, *, now: datetime) -> bool:
-    """Claim every key of ``mail`` (new rows, or stale claims taken over) and commit; False if another run has one."""
+    """Claim every key of ``mail`` (new rows, or stale claims taken over) at ``now`` and commit; False if another
+    run has one."""
     try:
         for key in mail.keys:
             row = and_(MailSent.user_id == mail.user_id, MailSent.kind == mail.kind, MailSent.period_key == key)
@@ -124,13 +149,10 @@ def _claimed_rows(mail: Outgoing) -> ColumnElement[bool]:
     )
 
 
-def deliver(session: Session, mail: Outgoing, *, now: datetime, report: BatchReport) -> None:
-    """Claim, send and mark one mail (see the module's rules); the outcome goes into ``report``."""
-    if not _claim(session, mail, now=now):
-        report.busy += 1
-        return
+def _message(mail: Outgoing, report: BatchReport) -> EmailMessage | None:
+    """The rendered message of ``mail``, or None (reported) when it cannot be made."""
     try:
-        send_mail(
+        return build_message(
             to=mail.to,
             subject=mail.subject,
             template=mail.template,
@@ -138,13 +160,29 @@ def deliver(session: Session, mail: Outgoing, *, now: datetime, report: BatchRep
             headers=mail.headers(),
             **mail.context,
         )
+    except Exception as error:  # one member's odd data must not stop the whole batch
+        log.exception("could not make the %s mail to %s", mail.kind, mail.to)
+        report.failed.append(f"{mail.kind} to {mail.to}: {error}")
+        return None
+
+
+def deliver(session: Session, mail: Outgoing, *, clock: RunClock, report: BatchReport) -> None:
+    """Make, claim, send and mark one mail (see the module's rules); the outcome goes into ``report``."""
+    message = _message(mail, report)
+    if message is None:
+        return
+    if not _claim(session, mail, now=clock.now()):
+        report.busy += 1
+        return
+    try:
+        send_message(message)
     except MailError as error:
         session.execute(delete(MailSent).where(_claimed_rows(mail)))  # not sent: the next run tries again
         session.commit()
         report.failed.append(f"{mail.kind} to {mail.to}: {error}")
         report.failures_in_a_row += 1
         return
-    session.execute(update(MailSent).where(_claimed_rows(mail)).values(status=SENT, sent_at=now))
+    session.execute(update(MailSent).where(_claimed_rows(mail)).values(status=SENT, sent_at=clock.now()))
     session.commit()
     report.sent[mail.kind] += 1
     report.failures_in_a_row = 0
@@ -162,16 +200,16 @@ def recipients(session: Session) -> list[int]:
 
 def send_due(session: Session, *, today: date, now: datetime, dry_run: bool = False) -> BatchReport:
     """Send every digest and reminder due on ``today`` that was not sent yet (``dry_run``: only list them)."""
-    report = BatchReport()
+    report, clock = BatchReport(), RunClock(now)
     for user_id in recipients(session):
         user = session.get(User, user_id)
         if user is None:  # deleted while the run goes on
             continue
-        for mail in due_mails(session, user=user, today=today, now=now):
+        for mail in due_mails(session, user=user, today=today, now=clock.now()):
             if dry_run:
                 report.planned.append(f"{mail.kind} to {mail.to} ({', '.join(mail.keys)})")
                 continue
-            deliver(session, mail, now=now, report=report)
+            deliver(session, mail, clock=clock, report=report)
             if report.failures_in_a_row >= MAX_FAILURES_IN_A_ROW:
                 report.stopped = True
                 return report

@@ -93,18 +93,21 @@ class Crash(BaseException):
     """The process dying (as a KeyboardInterrupt or a kill would): nothing after it runs."""
 
 
-def _crash_on_second(monkeypatch, *, after_acceptance: bool) -> None:
-    real, calls = digest_send.send_mail, []
+def _crash_on_second(monkeypatch, *, after_acceptance: bool, first_takes: timedelta = timedelta(0)) -> None:
+    """The second mail kills the run (before or after the server took it); the first one takes ``first_takes``."""
+    real, calls, clock = digest_send.send_message, [], [0.0]
+    monkeypatch.setattr(digest_send, "monotonic", lambda: clock[0])
 
-    def send_mail(**kwargs: object) -> None:
-        calls.append(kwargs["to"])
+    def send_message(message) -> None:
+        calls.append(message["To"])
         if len(calls) == 2 and not after_acceptance:
             raise Crash
-        real(**kwargs)
+        real(message)
+        clock[0] += first_takes.total_seconds()
         if len(calls) == 2:
             raise Crash
 
-    monkeypatch.setattr(digest_send, "send_mail", send_mail)
+    monkeypatch.setattr(digest_send, "send_message", send_message)
 
 
 def test_a_crash_after_the_server_accepted_never_sends_twice_soon(app, family, smtp_server, db, monkeypatch) -> None:
@@ -158,3 +161,39 @@ def test_a_mail_another_run_is_sending_is_left_to_it(app, family, smtp_server, d
     send(app, WEEK_AFTER, now + timedelta(minutes=1))
     assert smtp_server.to("helene@example.org") == [] and len(smtp_server.messages) == 3
     assert db.scalar(select(func.count()).select_from(MailSent).where(MailSent.status == "claimed")) == 1
+
+
+def test_a_long_runs_claims_are_stamped_when_made_not_when_the_run_began(
+    app, family, smtp_server, db, monkeypatch
+) -> None:
+    """The first mail takes 40 minutes (a slow server); the run dies after the second left. A run started 45
+    minutes after the first must see a 5-minute-old claim, not a 45-minute-old one, and leave it alone."""
+    _crash_on_second(monkeypatch, after_acceptance=True, first_takes=timedelta(minutes=40))
+    now = datetime(2026, 3, 16, 7, 0, tzinfo=UTC)
+    with pytest.raises(Crash):
+        send(app, WEEK_AFTER, now)
+    monkeypatch.undo()
+    claimed = db.scalar(select(MailSent.created_at).where(MailSent.status == "claimed"))
+    assert claimed.replace(tzinfo=UTC) == now + timedelta(minutes=40)
+    send(app, WEEK_AFTER, now + timedelta(minutes=45))
+    assert sorted(Counter(_received(smtp_server)).values()) == [1, 1, 1, 1]
+
+
+def test_a_mail_that_cannot_be_made_is_skipped_unclaimed_and_the_rest_goes(
+    app, family, run, smtp_server, db, monkeypatch
+) -> None:
+    real = digest_send.build_message
+
+    def build_message(**kwargs: object):
+        if kwargs["to"] == "helene@example.org":
+            raise ValueError("a header the mail library refuses")
+        return real(**kwargs)
+
+    monkeypatch.setattr(digest_send, "build_message", build_message)
+    first = run("send-digests", "--today", DAY)
+    assert first.exit_code == 1 and "1 refused" in first.output and "helene@example.org" in first.output
+    assert len(smtp_server.messages) == 3 and _rows(db) == {"sent": 3}
+    monkeypatch.undo()
+    monkeypatch.setattr("famille.cli.create_app", lambda: app)
+    assert run("send-digests", "--today", DAY).exit_code == 0
+    assert _received(smtp_server) == EVERYONE
