@@ -26,6 +26,9 @@ RECENT_COLOUR, NEW_COLOUR, LINE_COLOUR = "#c2410c", "#1d4ed8", "#6b6b6b"
 #: Marks drawn in the boxes (the legend explains them); all in DejaVu Sans.
 LINK_MARK, MEMBER_MARK, LIVING_MARK, PRIVATE_MARK, NEW_MARK = "↗", "★", "●", "○", "✦"
 
+#: How many items of the legend share one line under the title.
+LEGEND_PER_LINE = 4
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -111,9 +114,11 @@ def _box_style(box: PersonBox, focus: bool) -> dict[str, str]:
 def _heading_label(heading: Heading) -> str:
     rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{text(heading.title)}</B></FONT></TD></TR>']
     rows.append(f'<TR><TD ALIGN="LEFT">{text(heading.dated)}</TD></TR>')
-    if heading.legend:
-        legend = " · ".join(f"{text(mark)} {text(meaning)}" for mark, meaning in heading.legend)
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{legend}</FONT></TD></TR>')
+    items = [f"{text(mark)} {text(meaning)}" for mark, meaning in heading.legend]
+    # A few items per line, so that the legend does not make a small chart very wide.
+    for start in range(0, len(items), LEGEND_PER_LINE):
+        line = " · ".join(items[start : start + LEGEND_PER_LINE])
+        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{line}</FONT></TD></TR>')
     return '<<TABLE BORDER="0" CELLSPACING="2">' + "".join(rows) + "</TABLE>>"
 
 
@@ -168,6 +173,7 @@ def legend_lines(words: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
         "private": PRIVATE_MARK,
         "new": NEW_MARK,
         "recent": "▭",
+        "couple": "•",
         "adopted": "╌",
         "other": "┈",
     }

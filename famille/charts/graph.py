@@ -100,10 +100,13 @@ def hourglass(
     """``up`` generations of ancestors and ``down`` of descendants around ``focus``, with partners and siblings."""
     graph = ChartGraph(people={focus}, focus=focus)
     if up > 0:
-        parents = graph.add_families(parents_of({focus}))
-        graph.people |= {p for family in parents for p in family.partners}
-        graph.people |= {child for family in parents for child in family.child_ids}  # siblings, half-siblings
-        _climb(graph, {p for family in parents for p in family.partners}, up - 1, parents_of, limit)
+        parent_ids = {p for family in graph.add_families(parents_of({focus})) for p in family.partners}
+        # Every union of each parent: full siblings under the parents' point, half-siblings under another one
+        # with the parent's other partner.
+        for family in graph.add_families(own_of(parent_ids)):
+            graph.people |= set(family.partners) | set(family.child_ids)
+        graph.people |= parent_ids
+        _climb(graph, parent_ids, up - 1, parents_of, limit)
     _descend(graph, {focus}, down, own_of, limit)
     return graph
 

@@ -83,6 +83,7 @@ def legend_words(*, with_new: bool) -> dict[str, str]:
         "living": _("living"),
         "private": _("private"),
         "recent": _("orange box: changed recently"),
+        "couple": _("point: a couple, their children below it (half-siblings hang from another couple's point)"),
         "adopted": _("dashed line: adopted or foster child"),
         "other": _("dotted line: other tie"),
     }

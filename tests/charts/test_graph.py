@@ -49,7 +49,11 @@ def test_hourglass_limits_generations_and_adds_partners_and_siblings(db, family)
     chart = select.hourglass(family["I4"], up=1, down=1, parents_of=parents_of, own_of=own_of)
     assert {family[x] for x in ("I1", "I2", "I3", "I4", "I7", "I8", "I10")} <= chart.people
     assert family["I11"] not in chart.people  # two generations down
-    assert family["I5"] not in chart.people  # the father's other partner is not an ancestor
+    # Henri, the half-brother, hangs with his mother Rose from his and Paul's father's other family point.
+    assert {family["I5"], family["I6"]} <= chart.people
+    half = _family_of(chart, family["I1"], family["I5"])
+    assert half.child_ids == (family["I6"],) and half in list(chart.drawn_families())
+    assert _family_of(chart, family["I1"], family["I2"]).family_id != half.family_id
     narrow = select.hourglass(family["I4"], up=0, down=0, parents_of=parents_of, own_of=own_of)
     assert narrow.people == {family["I4"], family["I7"]}
 

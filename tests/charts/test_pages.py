@@ -73,6 +73,15 @@ def test_recent_updates_are_highlighted_and_listed_but_not_those_of_hidden_peopl
     assert f'data-focus="person-{family["I4"]}"' not in old[old.index('class="chart-updates"') :]
 
 
+def test_hourglass_shows_half_siblings_and_the_legend_says_how(client, family) -> None:
+    response = client.get(f"/charts/person/{family['I4']}?up=1&down=0", headers={"Accept-Language": "en"})
+    svg = _svg(response)
+    assert "Henri Gagnon" in svg and "Rose Lévesque" in svg  # half-brother and his mother
+    legend = response.get_data(as_text=True).split('class="chart-legend"')[1]
+    assert "half-siblings hang from another couple" in legend
+    assert "half&#45;siblings hang from another couple" in svg  # dot writes "-" as an entity
+
+
 def test_pdf_download(client, family) -> None:
     response = client.get(f"/charts/ancestors/{family['I11']}?format=pdf")
     assert response.status_code == 200
