@@ -27,6 +27,8 @@ from famille.models import Change, MailSent, User
 
 #: At most this many entries in one mail; the rest is on the site.
 MAX_ENTRIES = 40
+#: A member's own changes are skipped page by page; this many pages at most (a bounded number of queries).
+MAX_PAGES = 5
 #: How far before its period a digest reaches back to cover missed ones.
 CATCH_UP = timedelta(days=31)
 #: ``feed_entries`` bounds are exclusive: start a hair before midnight so a change at 00:00:00 is not lost.
@@ -73,23 +75,34 @@ def _by_others(session: Session, entries: list[FeedEntry], user_id: int) -> list
     return [entry for entry in entries if entry.change_id not in own]
 
 
+def _news_for(session: Session, *, user: User, since: datetime, until: datetime) -> tuple[list[FeedEntry], bool]:
+    """The newest :data:`MAX_ENTRIES` entries made by others in the window, and whether there are more.
+
+    Page after page: a member who made many changes themself must still hear of the others' older ones.
+    """
+    viewer, kept, before = viewer_of(user), [], None
+    for _page in range(MAX_PAGES):
+        found = feed_entries(session, viewer=viewer, since=since, until=until, limit=MAX_ENTRIES + 1, before=before)
+        kept += _by_others(session, found, user.user_id)
+        if len(found) <= MAX_ENTRIES or len(kept) > MAX_ENTRIES:
+            break
+        before = min(entry.change_id for entry in found)
+    return kept[:MAX_ENTRIES], len(kept) > MAX_ENTRIES
+
+
 def digest_content(session: Session, *, user: User, period: Period, now: datetime) -> DigestContent | None:
     """The digest of ``period`` for ``user``, or None when nothing changed for them."""
     since = digest_since(session, user_id=user.user_id, period=period)
     if since >= period.end:
         return None
-    found = feed_entries(
-        session, viewer=viewer_of(user), since=since - _JUST_BEFORE, until=period.end, limit=MAX_ENTRIES + 1
-    )
-    entries = _by_others(session, found, user.user_id)
+    entries, more = _news_for(session, user=user, since=since - _JUST_BEFORE, until=period.end)
     if not entries:
         return None
-    shown = entries[:MAX_ENTRIES]
-    days = [(day, list(group)) for day, group in groupby(shown, key=lambda entry: entry.created_at.date())]
+    days = [(day, list(group)) for day, group in groupby(entries, key=lambda entry: entry.created_at.date())]
     return DigestContent(
         period=period,
         since=since,
         days=days,
-        more=len(found) > MAX_ENTRIES,
+        more=more,
         confirm_links=links_need_confirming(session, user=user, now=now),
     )

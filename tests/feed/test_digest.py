@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import update
 
+from famille.feed.digest import MAX_ENTRIES
 from famille.models import Change
 from tests.mailing.family import CHANGED_AT, WEEK_AFTER, Family, build, send, update_user
 from tests.mailserver import html_of, text_of
@@ -123,3 +124,24 @@ def test_changes_at_the_periods_edges_belong_to_one_period(app, db, family, smtp
     send(app, date(2026, 3, 23))
     assert len(smtp_server.messages) == 4
     assert CHANGED_AT.date() == date(2026, 3, 11)
+
+
+def test_a_members_many_own_changes_do_not_hide_the_others(app, db, family, smtp_server) -> None:
+    """Hélène made more changes herself this week than a digest lists: the family's changes still reach her."""
+    later = CHANGED_AT.replace(hour=18)
+    for _ in range(MAX_ENTRIES * 2):
+        db.add(
+            Change(
+                kind="link_added",
+                actor="Hélène",
+                user_id=family.users["helene"],
+                person_id=family.people["Hélène"],
+                details={"platform": "website"},
+                created_at=later,
+            )
+        )
+    db.commit()
+    report = send(app, WEEK_AFTER)
+    assert report.sent["digest"] == 4
+    text = text_of(_only(smtp_server, "helene@example.org"))
+    assert any(line.startswith("- ") for line in text.splitlines())  # the import, made by others
