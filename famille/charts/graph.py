@@ -133,8 +133,17 @@ def descendants(
     return graph
 
 
-def relationship(paths: Iterable[Iterable[int]], *, ends: tuple[int, int], parents_of: ParentFamilies) -> ChartGraph:
-    """The people on the blood paths between two people, joined by the families along those paths."""
+def relationship(
+    paths: Iterable[Iterable[int]],
+    *,
+    ends: tuple[int, int],
+    parents_of: ParentFamilies,
+    own_of: OwnFamilies | None = None,
+) -> ChartGraph:
+    """The people on the paths between two people, joined by the families along those paths.
+
+    A step of a path is a parent and their child, or (by marriage) two partners: their couple's point is drawn.
+    """
     graph = ChartGraph(people=set(ends), focus=ends[0])
     steps: set[tuple[int, int]] = set()
     for path in paths:
@@ -143,9 +152,11 @@ def relationship(paths: Iterable[Iterable[int]], *, ends: tuple[int, int], paren
         steps |= {(a, b) for a, b in zip(ids, ids[1:], strict=False)} | {
             (b, a) for a, b in zip(ids, ids[1:], strict=False)
         }
-    for family in parents_of(set(graph.people)):
-        # Only the families of a step of a path: a parent and a child both on it.
-        if any((p, c) in steps for p in family.partners for c in family.child_ids):
+    families = parents_of(set(graph.people)) + (own_of(set(graph.people)) if own_of else [])
+    for family in families:
+        # Only the families of a step of a path: a parent and a child both on it, or the couple itself.
+        child_step = any((p, c) in steps for p in family.partners for c in family.child_ids)
+        if child_step or family.partners in steps:
             graph.families.setdefault(family.family_id, family)
     return graph
 

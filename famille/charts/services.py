@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from famille.charts import graph as select
 from famille.charts import loading, words
 from famille.charts.dot import Heading, PersonBox, chart_dot, legend_lines
+from famille.kinship.relationship import find_relationship
 from famille.models import Person
 from famille.people.branches import founding_family, load_graph
 from famille.privacy import PersonView, Viewer
@@ -78,12 +79,10 @@ def _require(session: Session, *person_ids: int | None) -> list[int]:
     return [pid for pid in person_ids if pid is not None]
 
 
-def _relationship_paths(session: Session, a: int, b: int) -> list[list[int]]:
-    try:
-        from famille.kinship.paths import relationship_paths
-    except ImportError:  # the relationship engine is not there yet: draw the two people alone
-        return []
-    return relationship_paths(session, a, b)
+def _relationship_paths(session: Session, a: int, b: int) -> tuple[tuple[int, ...], ...]:
+    """The paths the relationship page names: by blood, else through a marriage (in-laws, step-relations)."""
+    found = find_relationship(session, a, b)
+    return found.paths if found is not None else ()
 
 
 def select_graph(
@@ -112,7 +111,7 @@ def select_graph(
     if kind == "relationship":
         a, b = _require(session, person_id, other_id)
         paths = _relationship_paths(session, a, b)
-        return select.relationship(paths, ends=(a, b), parents_of=parents_of), [a, b]
+        return select.relationship(paths, ends=(a, b), parents_of=parents_of, own_of=own_of), [a, b]
     if kind == "family":
         couple = list(founders(session))
         return select.descendants(couple, down=generations, own_of=own_of, limit=limit), couple

@@ -174,3 +174,11 @@ def test_relationship_chart_follows_the_blood_paths_through_the_common_ancestor(
     # Claude → Paul → Jean ← Henri: Jean is the common ancestor; Rose (Henri's mother) is not on the path.
     assert "Paul Gagnon" in svg and "Jean Gagnon" in svg
     assert "Rose Lévesque" not in svg and "Anne Roy" not in svg
+
+
+def test_relationship_chart_by_marriage_goes_through_the_couple(client, family) -> None:
+    # Anne Roy is Louise's sister-in-law: Anne — Paul (her husband) — Jean and Marie — Louise.
+    svg = _svg(client.get(f"/charts/relationship/{family['I7']}/{family['I3']}"))
+    assert "Paul Gagnon" in svg and "Jean Gagnon" in svg
+    assert f"<title>p{family['I7']}&#45;&gt;f" in svg  # Anne joined to her couple's point with Paul
+    assert "Claude Gagnon" not in svg  # their son is not on the way
