@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from famille.charts.graph import ChartGraph, FamilyTies
+from famille.charts.poster import column_letters as panel_label  # A … Z, AA …: letters, like poster columns
 
 #: A box with its gap across (points), and a generation down: the box, the family point and two rank gaps.
 BOX_WIDTH_PT, GENERATION_HEIGHT_PT = 130.0, 100.0
@@ -64,16 +65,6 @@ class _Line:
 def square_budget(people: int) -> int:
     """The panel width (in boxes) that makes ``people`` boxes about as tall as wide once panels are packed."""
     return max(MIN_BUDGET, round(math.sqrt(people * GENERATION_HEIGHT_PT / BOX_WIDTH_PT)))
-
-
-def panel_label(index: int) -> str:
-    """The letter of the ``index``-th panel: A … Z, then AA, AB … (never digits, unlike page coordinates)."""
-    label = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        label = chr(ord("A") + rest) + label
-    return label
 
 
 def _lines(graph: ChartGraph, roots: Sequence[int]) -> list[_Line]:
