@@ -1,4 +1,5 @@
-"""Dates benchmark: upcoming birthdays and anniversaries and "on this day" on a big family, as an admin and a member.
+"""Dates benchmark: upcoming birthdays and anniversaries and "on this day" on a big family, as an admin and a member,
+and the calendar file (ICS) of a year as a member's calendar program fetches it.
 
 Takes an existing database (import one first, e.g.
 ``FAMILLE_DATABASE_URL=sqlite:////tmp/dates100k.sqlite .venv/bin/famille import-gedcom /tmp/bench/100000.ged``),
@@ -30,11 +31,12 @@ def main() -> None:
 
     from famille import create_app
     from famille.feed.dates import on_this_day, upcoming_occasions
-    from famille.models import Person
+    from famille.feeds.documents import calendar_for
+    from famille.models import Person, User
     from famille.privacy import Viewer
 
     app = create_app({"DATABASE_URL": args.database_url, "SECRET_KEY": "bench", "LOAD_DEMO": False})
-    with app.app_context():
+    with app.test_request_context():
         session = app.extensions["famille.sessionmaker"]()
         statements = []
         event.listen(session.get_bind(), "before_cursor_execute", lambda *a: statements.append(1))
@@ -49,6 +51,9 @@ def main() -> None:
                 session, viewer=Viewer(role="member"), start=start, days=365
             ),
             "on this day": lambda: on_this_day(session, viewer=Viewer(), day=start),
+            "calendar file, a year": lambda: calendar_for(
+                session, user=User(user_id=0, role="member", locale="en"), today=start
+            ).split(b"BEGIN:VEVENT")[1:],
         }
         for name, call in cases.items():
             times = []

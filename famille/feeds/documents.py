@@ -37,7 +37,10 @@ def _locale(user: User) -> str:
 
 
 def _person_url() -> Callable[[int], str]:
-    return lambda person_id: absolute_url("people.person", person_id=person_id)
+    """Absolute person addresses, the route built once (a calendar of a big family holds tens of thousands)."""
+    placeholder = "987654321"
+    head, _mark, tail = absolute_url("people.person", person_id=int(placeholder)).rpartition(placeholder)
+    return lambda person_id: f"{head}{person_id}{tail}"
 
 
 def _host() -> str:
