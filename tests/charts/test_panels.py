@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from io import BytesIO
 
+import pytest
+from pypdf import PdfReader
+
+from famille.charts.dot import Heading, PersonBox, chart_dot
 from famille.charts.graph import ChartGraph, FamilyTies
+from famille.charts.packing import PackingError, as_panel, lay_out, pack, render_panels, shelf_rows
 from famille.charts.panels import Panel, cut_panels, panel_graph, panel_label, square_budget
 
 _ids = itertools.count(1000)
@@ -120,4 +126,66 @@ def test_a_cousin_marriage_is_drawn_once() -> None:
 def test_panel_letters_and_budget() -> None:
     assert [panel_label(i) for i in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
     assert square_budget(10) == 6
-    assert 50 <= square_budget(5000) <= 80
+    assert 30 <= square_budget(5000) <= 50
+
+
+def _boxes(graph: ChartGraph) -> dict[int, PersonBox]:
+    return {pid: PersonBox(pid, f"Éloïse Tremblay-{pid}", "1900–1980", f"/people/{pid}") for pid in graph.people}
+
+
+def _sources(graph: ChartGraph, panels: list[Panel]) -> list[str]:
+    boxes = _boxes(graph)
+    return [
+        as_panel(
+            chart_dot(
+                panel_graph(graph, panel), boxes, heading=Heading(f"Panel {panel.label}", "today"), badge_words={}
+            ),
+            panel.label,
+        )
+        for panel in panels
+    ]
+
+
+def test_cut_panels_are_drawn_packed_with_every_name_as_text() -> None:
+    graph = _graph([[[[], []] for _ in range(3)] for _ in range(3)])
+    panels = cut_panels(graph, budget=8)
+    assert len(panels) >= 3
+    steps: list[tuple[int, int]] = []
+    pdf = render_panels(_sources(graph, panels), "pdf", progress=lambda done, total: steps.append((done, total)))
+    assert steps[-1] == (len(panels), len(panels))
+    reader = PdfReader(BytesIO(pdf))
+    assert len(reader.pages) == 1
+    words = " ".join(reader.pages[0].extract_text().split())
+    for person in graph.people:
+        assert f"Éloïse Tremblay-{person}" in words
+    for panel in panels:
+        assert f"Panel {panel.label}" in words
+    width, height = (float(side) for side in reader.pages[0].mediabox[2:])
+    assert max(width / height, height / width) < 2.5  # packed panels, not one strip
+
+
+def test_packed_svg_keeps_the_person_links() -> None:
+    graph = _graph([[[]], [[]], [[]]])
+    panels = cut_panels(graph, budget=4)
+    svg = render_panels(_sources(graph, panels), "svg").decode("utf-8")
+    for person in graph.people:
+        assert f'xlink:href="/people/{person}"' in svg
+
+
+def test_a_failing_layout_is_a_clear_error() -> None:
+    with pytest.raises(PackingError, match="dot failed"):
+        lay_out(["digraph panel_A { subgraph cluster_A { a -> } }"])
+    with pytest.raises(PackingError, match="not a chart"):
+        as_panel("graph G", "A")
+    with pytest.raises(PackingError, match="no panel"):
+        pack([])
+
+
+def test_shelves_put_the_first_panel_first_and_come_out_about_square() -> None:
+    sizes = [(400.0, 300.0)] + [(300.0 + 10 * i, 200.0 + 40 * (i % 4)) for i in range(15)]
+    rows = shelf_rows(sizes)
+    assert rows[0][0] == 0
+    assert sorted(i for row in rows for i in row) == list(range(16))
+    width = max(sum(sizes[i][0] for i in row) for row in rows)
+    height = sum(max(sizes[i][1] for i in row) for row in rows)
+    assert 0.5 < width / height < 2
