@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from famille.gedcom.dates import parsed_date
-from famille.models import Event, Family, Person
+from famille.models import Event, Family, Person, User
 from famille.privacy import PersonView, Viewer
 from famille.visibility import PagePrivacy, page_privacy
 
@@ -119,19 +119,37 @@ def upcoming_occasions(
     births = _birthday_rows(session, falls, wanted)
     couples = _anniversary_rows(session, falls, wanted)
     living = {row[0] for row, _ in births} | {row[0] for _, _, pair in couples for row in pair}
-    privacy = page_privacy(session, viewer, living)
+    privacy = page_privacy(session, viewer, _with_accounts(session, living))
     occasions: list[Occasion] = []
     for row, born in births:
-        if privacy.can_see(row[0], living=True):
-            for day in falls[month_day(born)]:
-                occasions.append(Occasion("birthday", day, [privacy.view(row)], day.year - born.year, None, born))
+        view = privacy.view(row)
+        if not view.is_private:
+            occasions.extend(
+                Occasion("birthday", day, [view], day.year - born.year, None, born) for day in falls[month_day(born)]
+            )
     for family_id, married, pair in couples:
-        if all(privacy.can_see(row[0], living=True) for row in pair):
-            people = [privacy.view(row) for row in pair]
+        people = [privacy.view(row) for row in pair]
+        if not any(person.is_private for person in people):
             for day in falls[month_day(married)]:
                 occasions.append(Occasion("anniversary", day, people, day.year - married.year, family_id, married))
-    kept = [occasion for occasion in occasions if occasion.years is None or occasion.years >= 0]
-    return sorted(kept, key=lambda o: (o.on, o.kind != "birthday", [(p.surname, p.given_name) for p in o.people]))
+    kept = [
+        (occasion.on, occasion.kind != "birthday", _names(occasion), occasion)
+        for occasion in occasions
+        if occasion.years is None or occasion.years >= 0
+    ]
+    return [entry[-1] for entry in sorted(kept, key=lambda entry: entry[:3])]
+
+
+def _names(occasion: Occasion) -> tuple[tuple[str, str], ...]:
+    return tuple((person.surname, person.given_name) for person in occasion.people)
+
+
+def _with_accounts(session: Session, person_ids: set[int]) -> set[int]:
+    """The people among ``person_ids`` linked to an account: only accounts choose a privacy, and there are far
+    fewer accounts than living people (one query instead of one per 500 people)."""
+    if not person_ids:
+        return set()
+    return person_ids & set(session.scalars(select(User.person_id).where(User.person_id.is_not(None))))
 
 
 _PERSON_COLUMNS = (Person.person_id, Person.given_name, Person.surname, Person.birth_date, Person.death_date)
