@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData, PersonData, Problem, map_family, map_person
 from famille.gedcom.reader import NO_TRLR, GedcomReader, GedcomReadError, open_gedcom
-from famille.imports.collector import fewer_full_collections
 from famille.imports.families import merge_pedigrees, write_families
 from famille.imports.finish import dangling_pointers, record_changes, refuse_if_cut_short, settle_missing
 from famille.imports.living import recompute_living
@@ -28,6 +27,7 @@ from famille.imports.people import Preference, insert_people, merge_links, rewri
 from famille.imports.records import record_row, replace_records
 from famille.imports.report import ImportRefused, ImportReport, ReportWarning
 from famille.imports.rows import PlaceCache
+from famille.imports.tuning import bigger_page_cache, fewer_full_collections
 from famille.markers import N_
 from famille.models import Family, GedcomImport, Person
 from famille.site.services import DEMO_KEY, bump_data_version, is_demo, set_setting
@@ -164,7 +164,7 @@ def import_gedcom(
     session.add(batch)
     session.flush()
     report.import_id = batch.import_id
-    with fewer_full_collections():
+    with fewer_full_collections(), bigger_page_cache(session):
         _merge(
             session,
             reader,
