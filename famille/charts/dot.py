@@ -126,13 +126,18 @@ def chart_dot(
     graph: ChartGraph,
     boxes: Mapping[int, PersonBox],
     *,
-    heading: Heading,
+    heading: Heading | None,
     badge_words: Mapping[str, str],
 ) -> str:
-    """The DOT text drawing ``graph`` with ``boxes`` (people without a box are left out)."""
+    """The DOT text drawing ``graph`` with ``boxes`` (people without a box are left out).
+
+    The ``heading`` (title, date, legend) is drawn above the chart for print; without it the drawing is only the
+    family, as a page that shows its own title and legend wants it.
+    """
     dot = graphviz.Digraph("chart", encoding="utf-8")
     dot.attr(rankdir="TB", nodesep="0.25", ranksep="0.35", splines="true", charset="UTF-8", fontname=FONT)
-    dot.attr(label=_heading_label(heading), labelloc="t", labeljust="l", tooltip=plain(heading.title))
+    if heading is not None:
+        dot.attr(label=_heading_label(heading), labelloc="t", labeljust="l", tooltip=plain(heading.title))
     dot.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize="10", margin="0.10,0.05")
     dot.attr("edge", arrowhead="none", color=LINE_COLOUR)
     for person_id in sorted(graph.people):

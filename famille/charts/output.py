@@ -90,7 +90,7 @@ def chart_output(session: Session, *, viewer: Viewer, request: ChartRequest, fmt
     limit = int(app.config["CHART_MAX_PEOPLE"])
     probe = chart_source(session, viewer=viewer, limit=limit, **request.source_arguments())
     if probe.truncated or probe.people <= int(app.config["CHART_INLINE_MAX"]):
-        data = b"" if probe.truncated else render.render_dot(probe.dot, fmt)
+        data = b"" if probe.truncated else render.render_dot(probe.dot_for(fmt), fmt)
         cache.write(root, version, key, fmt, data, draw_meta(probe))
         return ChartOutput(TOO_BIG if probe.truncated else READY, data, draw_meta(probe))
     job_id = cache.job_marker(root, version, key)
@@ -125,7 +125,7 @@ def draw_chart_job(context: JobContext) -> dict[str, Any]:
     with context.app.test_request_context(), force_locale(locale), session_scope(context.app) as session:
         source = chart_source(session, viewer=viewer, limit=int(params["limit"]), **request.source_arguments())
         context.progress(2, 4)
-        data = b"" if source.truncated else render.render_dot(source.dot, params["fmt"])
+        data = b"" if source.truncated else render.render_dot(source.dot_for(params["fmt"]), params["fmt"])
         context.progress(3, 4)
         root = cache_root(context.app)
         cache.write(root, params["version"], params["key"], params["fmt"], data, draw_meta(source))

@@ -56,6 +56,12 @@ class ChartSource:
     truncated: bool = False
     updates: tuple[ChartUpdate, ...] = ()
     focus: int | None = None
+    #: The same chart without its drawn heading, for the screen (the page shows title and legend beside it).
+    screen_dot: str = ""
+
+    def dot_for(self, fmt: str) -> str:
+        """The DOT text to draw as ``fmt``: SVG for the screen goes without the heading, PDF for print with it."""
+        return self.screen_dot if fmt == "svg" and self.screen_dot else self.dot
 
 
 def founders(session: Session) -> tuple[int, ...]:
@@ -192,8 +198,10 @@ def chart_source(
     heading = Heading(
         title, words.dated(datetime.now(UTC).date()), legend_lines(words.legend_words(with_new=since is not None))
     )
-    dot = chart_dot(graph, boxes, heading=heading, badge_words=words.badge_words())
-    return ChartSource(dot=dot, people=len(boxes), title=title, updates=updates, focus=graph.focus)
+    badge_words = words.badge_words()
+    dot = chart_dot(graph, boxes, heading=heading, badge_words=badge_words)
+    screen = chart_dot(graph, boxes, heading=None, badge_words=badge_words)
+    return ChartSource(dot=dot, people=len(boxes), title=title, updates=updates, focus=graph.focus, screen_dot=screen)
 
 
 def _box(view: PersonView, fact: loading.PersonFacts, update: ChartUpdate | None) -> PersonBox:

@@ -15,6 +15,20 @@
   viewport.classList.add("js-pan");
   svg.removeAttribute("width");
   svg.removeAttribute("height");
+  // A small chart is not blown up past one and a half times its size: fitting it to the box would draw
+  // four people as big as the screen.
+  var MAX_SCALE = 1.5;
+  var room = svg.getBoundingClientRect();
+  if (room.width && home.w < room.width / MAX_SCALE) {
+    home.x -= (room.width / MAX_SCALE - home.w) / 2;
+    home.w = room.width / MAX_SCALE;
+  }
+  if (room.height && home.h < room.height / MAX_SCALE) {
+    home.y -= (room.height / MAX_SCALE - home.h) / 2;
+    home.h = room.height / MAX_SCALE;
+  }
+  view = { x: home.x, y: home.y, w: home.w, h: home.h };
+  apply();
   var tools = document.querySelector(".chart-tools");
   if (tools) {
     tools.hidden = false;

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
+import unicodedata
+from io import BytesIO
 
 import pytest
+from pypdf import PdfReader
 
 from famille.charts import render
 from famille.jobs import job_state
@@ -79,7 +82,10 @@ def test_hourglass_shows_half_siblings_and_the_legend_says_how(client, family) -
     assert "Henri Gagnon" in svg and "Rose Lévesque" in svg  # half-brother and his mother
     legend = response.get_data(as_text=True).split('class="chart-legend"')[1]
     assert "half-siblings hang from another couple" in legend
-    assert "half&#45;siblings hang from another couple" in svg  # dot writes "-" as an entity
+    assert "half&#45;siblings" not in svg  # the page's legend, not the screen drawing, says it
+    pdf = client.get(f"/charts/person/{family['I4']}?up=1&down=0&format=pdf", headers={"Accept-Language": "en"})
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf.data)).pages)
+    assert "half-siblings hang from another couple" in unicodedata.normalize("NFKC", " ".join(text.split()))
 
 
 def test_pdf_download(client, family) -> None:
@@ -88,6 +94,16 @@ def test_pdf_download(client, family) -> None:
     assert response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
     assert "attachment" in response.headers["Content-Disposition"]
+
+
+def test_screen_drawing_leaves_title_and_legend_to_the_page_and_the_pdf_draws_them(client, family) -> None:
+    english = {"Accept-Language": "en"}
+    svg = _svg(client.get(f"/charts/ancestors/{family['I11']}", headers=english))
+    pdf = client.get(f"/charts/ancestors/{family['I11']}?format=pdf", headers=english).data
+    # The PDF's font joins "fi" into one glyph: compare its text in compatibility form.
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages))
+    assert "Drawn on" not in svg and "profile links" not in svg and 'id="person&#45;' in svg
+    assert "Drawn on" in text and "profile links" in text
 
 
 def test_too_big_chart_explains_itself(app, client, family) -> None:
