@@ -20,7 +20,9 @@ from famille.charts.render import FORMATS
 #: Seconds each program may run: one panel's layout, then packing and drawing everything.
 LAYOUT_TIMEOUT, PACK_TIMEOUT, DRAW_TIMEOUT = 300, 300, 600
 #: Points between panels.
-MARGIN_PT = 36
+MARGIN_PT = 18
+#: Sides in a ratio up to this are square enough for a wall; among those, the packing using least paper wins.
+SQUARE_ENOUGH = 1.5
 _BOUNDS = re.compile(r'\bbb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"')
 
 Progress = Callable[[int, int], None]
@@ -80,7 +82,8 @@ def shelf_rows(sizes: Sequence[tuple[float, float]], *, margin: float = MARGIN_P
     """Panels (by index) in rows making the whole closest to a square: the first panel first, then tallest first.
 
     Rows of panels of about the same height waste little paper (the first panel, with the chart's heading, stays
-    top left); each row is filled up to a width, and the width giving the squarest whole is kept.
+    top left); each row is filled up to a width, and of the widths giving a whole square enough, the one
+    using least paper is kept.
     """
     if not sizes:
         return []
@@ -101,7 +104,8 @@ def shelf_rows(sizes: Sequence[tuple[float, float]], *, margin: float = MARGIN_P
     def squareness(rows: list[list[int]]) -> tuple[float, float]:
         width = max(sum(sizes[i][0] + margin for i in row) for row in rows)
         height = sum(max(sizes[i][1] + margin for i in row) for row in rows)
-        return max(width / height, height / width), width * height
+        # Square enough (up to 3:2) counts the same: then the least paper wins.
+        return max(width / height, height / width, SQUARE_ENOUGH), width * height
 
     area = sum((w + margin) * (h + margin) for w, h in sizes)
     widest = max(w for w, _ in sizes) + margin

@@ -31,7 +31,7 @@ BOX_WIDTH_PT, GENERATION_HEIGHT_PT = 130.0, 100.0
 #: the same height pack tighter than a few wide ones (measured on a 5,000-person branch: 4.8 m square, not 5.3).
 PANEL_SHARE = 0.6
 #: Narrower panels than this are more references than people.
-MIN_BUDGET = 6
+MIN_BUDGET = 12
 
 
 @dataclass(frozen=True, slots=True)

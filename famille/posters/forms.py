@@ -26,6 +26,9 @@ from famille.charts.poster import (
 )
 
 TILED, SHEET = "tiled", "sheet"
+#: How a descendants chart is drawn: packed panels when it is big (automatic), always panels, or one long strip.
+ARRANGE_AUTO, ARRANGE_PANELS, ARRANGE_STRIP = "auto", "panels", "strip"
+ARRANGEMENTS = (ARRANGE_AUTO, ARRANGE_PANELS, ARRANGE_STRIP)
 _CUSTOM_SIZE = _l("Between %(min)d and %(max)d mm.")
 _NEEDED = _l("Give the width and height of a custom size.")
 
@@ -53,28 +56,44 @@ def _size_field(label: Any) -> IntegerField:
     )
 
 
+def _radio(label: Any, choices: list[tuple[str, Any]], *, required: bool = True) -> RadioField:
+    """Radio buttons, the first choice checked by default (optional ones keep it when nothing is sent)."""
+    return RadioField(
+        label,
+        choices=[SelectChoice(value, words) for value, words in choices],
+        default=choices[0][0],
+        validators=[InputRequired() if required else Optional()],
+    )
+
+
 class PosterForm(FlaskForm):
     """How to print the poster."""
 
-    layout = RadioField(
+    layout = _radio(
         _l("Print as"),
-        choices=[
-            SelectChoice(TILED, _l("Pages to assemble (printed at home, trimmed and glued)")),
-            SelectChoice(SHEET, _l("One large sheet, scaled to fit (for a print shop)")),
+        [
+            (TILED, _l("Pages to assemble (printed at home, trimmed and glued)")),
+            (SHEET, _l("One large sheet, scaled to fit (for a print shop)")),
         ],
-        default=TILED,
-        validators=[InputRequired()],
+    )
+    # Only descendants charts ask (the others keep the default).
+    arrangement = _radio(
+        _l("Drawing of a large branch"),
+        [
+            (ARRANGE_AUTO, _l("Automatic: packed panels for a large branch, else one drawing")),
+            (ARRANGE_PANELS, _l("Packed panels, about as tall as wide (each continues another)")),
+            (ARRANGE_STRIP, _l("One long strip, a generation per row")),
+        ],
+        required=False,
     )
     paper = SelectField(_l("Paper"), choices=paper_choices, default="Letter")
-    orientation = RadioField(
+    orientation = _radio(
         _l("Orientation"),
-        choices=[
-            SelectChoice(AUTO, _l("Automatic: fewer pages, or a larger chart on one sheet")),
-            SelectChoice(PORTRAIT, _l("Portrait")),
-            SelectChoice(LANDSCAPE, _l("Landscape")),
+        [
+            (AUTO, _l("Automatic: fewer pages, or a larger chart on one sheet")),
+            (PORTRAIT, _l("Portrait")),
+            (LANDSCAPE, _l("Landscape")),
         ],
-        default=AUTO,
-        validators=[InputRequired()],
     )
     overlap = IntegerField(
         _l("Overlap between pages (mm)"),

@@ -88,8 +88,20 @@ def job_options(options: PosterOptions) -> dict[str, Any]:
     return kept
 
 
-def start_poster(app: Flask, *, viewer: Viewer, subject: PosterSubject, options: PosterOptions, locale: str) -> int:
-    """Start the poster job; returns its id. Raises PosterError for options that can make no poster."""
+def start_poster(
+    app: Flask,
+    *,
+    viewer: Viewer,
+    subject: PosterSubject,
+    options: PosterOptions,
+    locale: str,
+    arrangement: str = "auto",
+) -> int:
+    """Start the poster job; returns its id. Raises PosterError for options that can make no poster.
+
+    ``arrangement``: for descendants, "panels" (packed, about square), "strip" (one drawing) or "auto" (panels
+    past ``POSTER_PANELS_FROM`` people).
+    """
     check_options(options)
     purge_posters(app)
     params = {
@@ -98,6 +110,7 @@ def start_poster(app: Flask, *, viewer: Viewer, subject: PosterSubject, options:
         "options": job_options(options),
         "viewer": asdict(viewer),
         "locale": locale,
+        "arrangement": arrangement,
         # Past this many people even a poster is no use (and ``dot`` would run for a very long time).
         "limit": int(app.config["POSTER_MAX_PEOPLE"]),
     }

@@ -47,7 +47,12 @@ def new() -> str | Response:
     if busy is None and form.validate_on_submit():
         try:
             job_id = services.start_poster(
-                _app(), viewer=viewer, subject=subject, options=form.options(), locale=str(get_locale() or "fr")
+                _app(),
+                viewer=viewer,
+                subject=subject,
+                options=form.options(),
+                locale=str(get_locale() or "fr"),
+                arrangement=form.arrangement.data or "auto",
             )
         except PosterError as error:
             field = getattr(form, _FIELD_OF.get(error.template, "paper"))

@@ -125,7 +125,7 @@ def test_a_cousin_marriage_is_drawn_once() -> None:
 
 def test_panel_letters_and_budget() -> None:
     assert [panel_label(i) for i in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
-    assert square_budget(10) == 6
+    assert square_budget(10) == 12
     assert 30 <= square_budget(5000) <= 50
 
 
