@@ -17,6 +17,9 @@ from flask.cli import with_appcontext
 from famille.db import session_scope
 from famille.mail import mail_enabled
 
+#: The days a run may be for: a period's neighbours must still be dates (Python's end at years 1 and 9999).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
+
 
 def _fail(message: str) -> None:
     click.echo(f"famille: {message}", err=True)
@@ -37,6 +40,8 @@ def send_digests_command(today: str | None, dry_run: bool) -> None:
         day = date.fromisoformat(today) if today else now.date()
     except ValueError:
         _fail(f"--today must be a date written YYYY-MM-DD, not {today!r}")
+    if not FIRST_DAY <= day <= LAST_DAY:
+        _fail(f"--today must be between {FIRST_DAY} and {LAST_DAY}, not {today!r}")
     if not mail_enabled() and not dry_run:
         _fail("e-mail is not configured: set FAMILLE_SMTP_HOST (and the other SMTP settings) first")
     app = current_app._get_current_object()  # type: ignore[attr-defined]

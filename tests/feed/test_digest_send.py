@@ -66,9 +66,10 @@ def test_without_smtp_settings_the_command_says_so(family, run, app) -> None:
     assert result.exit_code == 1 and "SMTP_HOST" in result.output
 
 
-def test_a_wrong_date_is_refused(family, run, smtp_server) -> None:
-    result = run("send-digests", "--today", "2026-02-30")
-    assert result.exit_code == 1 and "YYYY-MM-DD" in result.output and smtp_server.messages == []
+@pytest.mark.parametrize("day", ["2026-02-30", "0001-01-01", "9999-12-31"])
+def test_a_wrong_date_is_refused(family, run, smtp_server, day: str) -> None:
+    result = run("send-digests", "--today", day)
+    assert result.exit_code == 1 and "--today must be" in result.output and smtp_server.messages == []
 
 
 def test_a_refusal_in_the_middle_is_sent_by_the_next_run(family, run, smtp_server, db) -> None:
