@@ -9,10 +9,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData
+from famille.imports.bulk import insert_returning_ids, insert_rows, update_rows
 from famille.imports.matching import RecordIndex
 from famille.imports.people import new_uid
 from famille.imports.report import Tally
-from famille.imports.rows import PlaceCache, event_rows, insert_returning_ids, insert_rows, note_rows, update_rows
+from famille.imports.rows import PlaceCache, event_rows, note_rows
 from famille.models import Event, Family, FamilyChild, Note
 
 

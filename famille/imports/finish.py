@@ -6,8 +6,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import FamilyData
+from famille.imports.bulk import insert_rows, update_rows
 from famille.imports.report import ImportRefused, ImportReport, ReportWarning
-from famille.imports.rows import insert_rows, update_rows
 from famille.markers import N_
 from famille.models import Change, Family, Person
 

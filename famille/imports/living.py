@@ -11,7 +11,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from famille.imports.rows import update_rows
+from famille.imports.bulk import update_rows
 from famille.models import Family, FamilyChild, Person
 
 GENERATION_YEARS = 25

@@ -15,16 +15,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.mapping import NameData, PersonData
+from famille.imports.bulk import insert_returning_ids, insert_rows, update_rows
 from famille.imports.merge import FieldConflict, apply_fields, fields_of, merge_fields
-from famille.imports.rows import (
-    PlaceCache,
-    event_rows,
-    insert_returning_ids,
-    insert_rows,
-    note_rows,
-    person_fields,
-    update_rows,
-)
+from famille.imports.rows import PlaceCache, event_rows, note_rows, person_fields
 from famille.imports.site_state import site_people
 from famille.models import Change, Event, NameToken, Note, Person, PersonName, ProfileLink
 from famille.text import name_tokens

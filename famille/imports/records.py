@@ -8,7 +8,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from famille.gedcom.nodes import GedcomNode, node_to_data
-from famille.imports.rows import insert_rows
+from famille.imports.bulk import insert_rows
 from famille.models import GedcomRecord
 
 _TITLE_TAGS = ("TITL", "NAME", "ABBR", "FILE")

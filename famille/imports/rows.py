@@ -5,17 +5,15 @@ Shared by the person and family writers; places are looked up (and created) thro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from operator import itemgetter
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, Column, Dialect, Table, bindparam, func, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.dates import parsed_date
 from famille.gedcom.mapping import EventData, NoteData, PersonData
+from famille.imports.bulk import insert_returning_ids
 from famille.models import Place
 from famille.text import fold
 
@@ -141,135 +139,3 @@ def note_rows(notes: list[NoteData], owner: dict[str, int]) -> list[dict[str, An
         }
         for position, note in enumerate(notes)
     ]
-
-
-def insert_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows of ``model`` in one executemany, below the ORM (nothing when ``rows`` is empty).
-
-    Every row names the same columns. The statement goes to the database driver as plain SQL with tuples:
-    SQLAlchemy's own executemany spends longer preparing each row's parameters than the database spends
-    storing them. Values are converted as SQLAlchemy would, and absent columns get their Python defaults.
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    names = tuple(rows[0])
-    bulk = _bulk_insert(connection.dialect, model.__table__, names)
-    if bulk is None:  # a default only SQLAlchemy can compute: let it do the whole insert
-        connection.execute(model.__table__.insert(), rows)
-        return
-    values = list(map(bulk.pick, rows)) if len(names) > 1 else [(bulk.pick(row),) for row in rows]
-    defaults = tuple(default() for default in bulk.defaults)
-    if bulk.converters or defaults:
-        values = [bulk.convert(row + defaults) for row in values]
-    connection.exec_driver_sql(bulk.statement, values)
-
-
-@dataclass(frozen=True, slots=True)
-class _BulkInsert:
-    """A prepared INSERT for rows naming the same columns: SQL, value picker, conversions and defaults."""
-
-    statement: str
-    pick: Callable[[dict[str, Any]], Any]
-    converters: tuple[tuple[int, Callable[[Any], Any]], ...]
-    defaults: tuple[Callable[[], Any], ...]
-
-    def convert(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """The row with each value in the form the driver takes (JSON text, 0/1 for SQLite booleans…)."""
-        values = list(row)
-        for index, convert in self.converters:
-            values[index] = convert(values[index])
-        return tuple(values)
-
-
-@lru_cache(maxsize=256)
-def _bulk_insert(dialect: Dialect, table: Table, names: tuple[str, ...]) -> _BulkInsert | None:
-    """Prepare the INSERT of ``names`` into ``table``, plus the absent columns that have a Python-side default.
-
-    Conversions are the bind processors SQLAlchemy itself applies to these column types on this dialect.
-    None when an absent column's default is a SQL expression or a sequence.
-    """
-    absent = [column for column in table.columns if column.key not in names and column.default is not None]
-    if any(not (column.default.is_scalar or column.default.is_callable) for column in absent):
-        return None
-    columns = [table.columns[name] for name in names] + absent
-    converters = []
-    for index, column in enumerate(columns):
-        convert = _converter(column, dialect)
-        if convert is not None:
-            converters.append((index, convert))
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    preparer = dialect.identifier_preparer
-    statement = (
-        f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(column.name) for column in columns)})"
-        f" VALUES ({', '.join([marker] * len(columns))})"
-    )
-    defaults = tuple(_default_maker(column.default) for column in absent)
-    return _BulkInsert(statement, itemgetter(*names), tuple(converters), defaults)
-
-
-def _default_maker(default: Any) -> Callable[[], Any]:
-    """A function giving a column's Python-side default: its constant, or its callable's new value (``list``…)."""
-    if default.is_scalar:
-        return lambda: default.arg
-    return lambda: default.arg(None)  # SQLAlchemy wraps every callable default to take an execution context
-
-
-def _converter(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
-    """SQLAlchemy's bind processor for the column; for JSON, empty lists and dictionaries converted only once."""
-    convert = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if convert is None or not isinstance(column.type, JSON):
-        return convert
-    empty_list, empty_dict = convert([]), convert({})
-
-    def convert_json(value: Any) -> Any:
-        if not value and type(value) is list:
-            return empty_list
-        if not value and type(value) is dict:
-            return empty_dict
-        return convert(value)
-
-    return convert_json
-
-
-def allocate_ids(session: Session, model: type, count: int) -> list[int]:
-    """Reserve ``count`` new primary keys of ``model``'s table.
-
-    Inserting with known keys lets one executemany write a whole batch: SQLite cannot return generated keys in
-    order from a batched insert, so SQLAlchemy would otherwise send one statement per row. On SQLite the import
-    already holds the database's write lock, so the next keys after the largest are ours alone.
-    """
-    if count == 0:
-        return []
-    table = model.__table__
-    key = table.primary_key.columns[0]
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        sequence = f"{table.name}_{key.name}_seq"
-        rows = connection.execute(text(f"SELECT nextval('{sequence}') FROM generate_series(1, :n)"), {"n": count})
-        return [row[0] for row in rows]
-    start = (connection.execute(select(func.max(key))).scalar() or 0) + 1
-    return list(range(start, start + count))
-
-
-def insert_returning_ids(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert many rows of ``model`` under newly allocated primary keys, returned in the order of ``rows``."""
-    if not rows:
-        return []
-    key = model.__table__.primary_key.columns[0].name
-    ids = allocate_ids(session, model, len(rows))
-    insert_rows(session, model, [{**row, key: row_id} for row, row_id in zip(rows, ids, strict=True)])
-    return ids
-
-
-def update_rows(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    """Update many rows of ``model`` by primary key; every row names the same columns."""
-    if not rows:
-        return
-    table = model.__table__
-    key = table.primary_key.columns[0]
-    columns = [name for name in rows[0] if name != key.name]
-    statement = table.update().where(key == bindparam("_key")).values({name: bindparam(f"_{name}") for name in columns})
-    session.connection().execute(
-        statement, [{f"_{name}": value for name, value in row.items()} | {"_key": row[key.name]} for row in rows]
-    )
