@@ -23,6 +23,7 @@ from famille.feed.dates import upcoming_occasions
 from famille.feed.ics import occasions_calendar
 from famille.feed.log import describe, feed_entries
 from famille.feeds.services import viewer_of
+from famille.kinship.closeness import close_family
 from famille.models import User
 
 #: How many of the newest entries the Atom feed carries.
@@ -66,8 +67,18 @@ def atom_for(session: Session, *, user: User, token: str) -> bytes:
 
 
 def calendar_for(session: Session, *, user: User, today: date) -> bytes:
-    """The member's calendar of the birthdays and anniversaries they may see, in their language."""
-    occasions = upcoming_occasions(session, viewer=viewer_of(user), start=today, days=CALENDAR_DAYS)
+    """The member's calendar of the birthdays and anniversaries they may see, in their language.
+
+    A member whose person is in the tree gets their relatives within the closeness they chose for reminders (up
+    to second cousins unless they changed it): a big family's every birthday would be tens of thousands of
+    events, more than a calendar program shows usefully. A member not in the tree gets everyone they may see.
+    """
+    relatives = None
+    if user.person_id is not None:
+        relatives = set(close_family(session, user.person_id, degrees=user.reminder_degree))
+    occasions = upcoming_occasions(
+        session, viewer=viewer_of(user), start=today, days=CALENDAR_DAYS, person_ids=relatives
+    )
     with force_locale(_locale(user)):
         return occasions_calendar(
             occasions,

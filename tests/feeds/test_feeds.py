@@ -158,3 +158,19 @@ def test_feeds_follow_the_members_privacy(app, db, family, make_user) -> None:
         assert f"birthday-{family['I1']}@localhost" in calendar
         atom = feedparser.parse(reader.get(_make_address(client, "atom")[0]).data)
         assert any("Hélène" in entry.title for entry in atom.entries) is sees
+
+
+def test_a_member_in_the_tree_gets_the_birthdays_of_their_chosen_closeness(app, family, make_user) -> None:
+    """Marc's calendar (1 degree) holds his daughter's birthday and his own wedding; Joseph, related to no one,
+    gets only his own side of the tree; a member not in the tree gets everyone they may see."""
+    reader = app.test_client()
+    _, marc = _member(app, make_user, person_id=family["I1"], reminder_degree=1)
+    events = _events(reader.get(_make_address(marc, "ics")[0]).data)
+    assert f"birthday-{family['I3']}@localhost" in events
+    assert any(uid.startswith("anniversary-") for uid in events)
+    _, joseph = _member(app, make_user, person_id=family["I4"], reminder_degree=6)
+    events = _events(reader.get(_make_address(joseph, "ics")[0]).data)
+    assert f"birthday-{family['I3']}@localhost" not in events and f"birthday-{family['I1']}@localhost" not in events
+    _, outsider = _member(app, make_user)
+    events = _events(reader.get(_make_address(outsider, "ics")[0]).data)
+    assert {f"birthday-{family['I1']}@localhost", f"birthday-{family['I3']}@localhost"} <= set(events)
