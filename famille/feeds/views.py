@@ -13,6 +13,7 @@ from datetime import date
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from famille.auth.access import current_viewer, requires
@@ -59,8 +60,14 @@ def issue(kind: str) -> str:
     if not FeedActionForm().validate_on_submit():
         abort(400)
     user, db = _me(), get_session()
-    token = services.issue_token(db, user=user, kind=kind)
-    db.commit()
+    try:
+        token = services.issue_token(db, user=user, kind=kind)
+        db.commit()
+    except IntegrityError:
+        # Two presses at once both found no address and both made one: the second now renews the first's.
+        db.rollback()
+        token = services.issue_token(db, user=user, kind=kind)
+        db.commit()
     endpoint = "feeds.atom" if kind == services.ATOM else "feeds.calendar"
     return _settings_page(user, new={kind: absolute_url(endpoint, token=token)})
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from icalendar import Calendar
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from famille.models import Change, FeedToken, Person, User
 from famille.privacy import PRIVACY_CLOSE_FAMILY
@@ -174,3 +174,21 @@ def test_a_member_in_the_tree_gets_the_birthdays_of_their_chosen_closeness(app, 
     _, outsider = _member(app, make_user)
     events = _events(reader.get(_make_address(outsider, "ics")[0]).data)
     assert {f"birthday-{family['I1']}@localhost", f"birthday-{family['I3']}@localhost"} <= set(events)
+
+
+def test_two_presses_at_once_give_one_working_address_not_an_error(app, db, family, make_user, monkeypatch) -> None:
+    from famille.feeds import services
+
+    _, client = _member(app, make_user)
+    _make_address(client, "ics")
+    real, calls = services.feed_tokens, []
+
+    def as_if_not_made_yet(session, *, user_id):
+        calls.append(user_id)
+        return {} if len(calls) == 1 else real(session, user_id=user_id)
+
+    monkeypatch.setattr(services, "feed_tokens", as_if_not_made_yet)
+    address, _token = _make_address(client, "ics")
+    assert len(calls) >= 2  # the first try collided with the address already made, the second renewed it
+    assert app.test_client().get(address).status_code == 200
+    assert db.scalar(select(func.count()).select_from(FeedToken)) == 1
