@@ -3,7 +3,9 @@
 Uses the page benchmark's database (a generated family imported into SQLite once, kept in the folder), then times:
 the hourglass 3/3 page for a member, cold (drawn by `dot`) and cached; the descendants of the ancestors whose
 descendant counts are nearest 1,000 and 5,000 (selection, SVG, PDF); the wall poster of the 5,000 chart on A4 and A3
-(tiling alone, and the whole background job); how two distant people are related. Prints a table with the targets.
+(tiling alone, and the whole background job, as one strip and as packed panels); the same chart cut into panels
+(cutting, drawing, its size beside the strip's, its A3 pages); how two distant people are related. Prints a table
+with the targets.
 
     .venv/bin/python bench/charts_bench.py [--size 100000] [--samples 20] [--folder /tmp/famille-bench]
 """
@@ -29,7 +31,11 @@ from bench.pages_bench import _app, _database, _member_client  # noqa: E402
 ROWS: list[tuple[str, str, str, str]] = []
 
 
-def _row(label: str, milliseconds: float, target: float | None = None, note: str = "") -> None:
+def _row(label: str, milliseconds: float | None, target: float | None = None, note: str = "") -> None:
+    """One line of the table (``milliseconds`` None: a measure that is not a time)."""
+    if milliseconds is None:
+        ROWS.append((label, " " * 13, "", note))
+        return
     verdict = "" if target is None else ("ok" if milliseconds <= target else "OVER")
     target_text = "" if target is None else f"≤ {target:,.0f} ms {verdict}"
     ROWS.append((label, f"{milliseconds:10,.1f} ms", target_text, note))
@@ -113,18 +119,10 @@ def bench_descendants(app, counts: dict[int, int], target: int) -> tuple[int, by
 
 
 def bench_posters(app, person_id: int, pdf: bytes) -> None:  # noqa: ANN001
-    """Tile the chart's PDF on A4 and A3 (alone), then run the whole poster job for A3."""
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
+    """Tile the chart's PDF on A4 and A3 (alone), then run the whole poster job for A3, as a strip and panels."""
     from famille.charts.poster import MAX_PAGES, PosterOptions, make_poster, plan_layout
-    from famille.jobs import job_state
-    from famille.posters.services import PosterSubject, start_poster
-    from famille.privacy import Viewer
 
-    box = PdfReader(BytesIO(pdf)).pages[0].mediabox
-    width, height = float(box.width), float(box.height)
+    width, height = _page_size(pdf)
     for paper in ("A4", "A3"):
         # Full size when the page count allows it; otherwise the largest round scale that fits the limit.
         scale = next(
@@ -136,19 +134,69 @@ def bench_posters(app, person_id: int, pdf: bytes) -> None:  # noqa: ANN001
         size = f"{width / 72 * 2.54:,.0f} × {height / 72 * 2.54:,.0f} cm"
         note = f"chart {size} at {scale:.0%}: {pages} pages (≤ {MAX_PAGES})"
         _row(f"poster tiling, {paper}", elapsed, None, f"{note}, {len(poster) / 1e6:.1f} MB")
+    for arrangement in ("strip", "panels"):
+        options = PosterOptions(paper="A3", scale=0.25)
+        elapsed, state = _poster_job(app, person_id, options, arrangement)
+        note = f"{state.status}: {state.result.get('pages')} pages at 25 %, in the background (the page polls)"
+        _row(f"poster job, {arrangement} (tile A3)", elapsed, None, note)
+
+
+def _poster_job(app, person_id: int, options, arrangement: str):  # noqa: ANN001, ANN202 - options, JobState
+    """Run one poster job of the descendants of ``person_id`` to its end; (milliseconds, final state)."""
+    from famille.jobs import job_state
+    from famille.posters.services import PosterSubject, start_poster
+    from famille.privacy import Viewer
+
     subject = PosterSubject(kind="descendants", person_id=person_id)
-    options = PosterOptions(paper="A3", scale=0.25)
     start = time.perf_counter()
-    job_id = start_poster(app, viewer=Viewer(role="member"), subject=subject, options=options, locale="fr")
+    job_id = start_poster(
+        app, viewer=Viewer(role="member"), subject=subject, options=options, locale="fr", arrangement=arrangement
+    )
     while True:
         session = app.extensions["famille.sessionmaker"]()
         state = job_state(session, job_id)
         session.close()
         if state is not None and state.finished:
-            break
+            return (time.perf_counter() - start) * 1000, state
         time.sleep(0.2)
-    note = f"{state.status}: {state.result.get('pages')} pages at 25 %, in the background (the page polls)"
-    _row("poster job (select, dot PDF, tile A3)", (time.perf_counter() - start) * 1000, None, note)
+
+
+def bench_panels(app, person_id: int, strip: bytes) -> None:  # noqa: ANN001
+    """The same chart cut into panels packed about square: cutting, drawing, size beside the strip's, A3 pages."""
+    from flask_babel import force_locale
+
+    from famille.charts.packing import draw, lay_out, pack
+    from famille.charts.poster import PosterOptions, plan_layout
+    from famille.charts.poster_panels import panel_chart
+    from famille.db import session_scope
+    from famille.privacy import Viewer
+
+    with app.test_request_context(), force_locale("fr"), session_scope(app) as session:
+        arguments = {"viewer": Viewer(role="member"), "kind": "descendants", "person_id": person_id}
+        cut_ms, chart = _timed(lambda: panel_chart(session, **arguments))
+    _row("panels: select, cut, DOT per panel", cut_ms, None, f"{len(chart.panels)} panels of {chart.people:,} people")
+    laid_ms, laid = _timed(lambda: lay_out(chart.sources))
+    pack_ms, packed = _timed(lambda: pack(laid))
+    pdf_ms, pdf = _timed(lambda: draw(packed, "pdf"))
+    _row("panels: dot each panel", laid_ms, None, f"{len(chart.panels)} runs of dot")
+    _row("panels: gvpack + neato → PDF", pack_ms + pdf_ms, None, f"{len(pdf) / 1e6:.1f} MB")
+    for label, drawing in (("strip", strip), ("panels", pdf)):
+        width, height = _page_size(drawing)
+        pages = plan_layout(width, height, PosterOptions(paper="A3")).pages
+        size = f"{width / 72 * 0.0254:,.2f} m × {height / 72 * 0.0254:,.2f} m"
+        _row(f"drawing size, {label}", None, None, f"{size}: {pages} A3 pages at 100 %")
+    elapsed, state = _poster_job(app, person_id, PosterOptions(paper="A3", scale=1.0), "panels")
+    note = f"{state.status}: {state.result.get('pages')} pages at {state.result.get('scale')} %"
+    _row("poster job, panels (tile A3 at 100 %)", elapsed, None, note)
+
+
+def _page_size(pdf: bytes) -> tuple[float, float]:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    box = PdfReader(BytesIO(pdf)).pages[0].mediabox
+    return float(box.width), float(box.height)
 
 
 def _fits(width: float, height: float, paper: str, scale: float) -> bool:
@@ -217,6 +265,7 @@ def main() -> None:
     bench_descendants(app, counts, 1000)
     person_id, pdf = bench_descendants(app, counts, 5000)
     bench_posters(app, person_id, pdf)
+    bench_panels(app, person_id, pdf)
     bench_relationship(app, graph, counts, options.samples)
     print(f"Charts on a {options.size:,}-person family (SQLite), as a member")
     for label, figure, target, note in ROWS:

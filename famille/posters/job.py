@@ -100,7 +100,7 @@ def _drawing(context: JobContext) -> Drawing:
     if params["kind"] in PANEL_KINDS and arrangement != ARRANGE_STRIP:
         chart = _select(context, panel_chart)
         threshold = int(context.app.config.get("POSTER_PANELS_FROM", PANELS_FROM))
-        if arrangement == ARRANGE_PANELS or chart.people >= threshold:
+        if chart.panels and (arrangement == ARRANGE_PANELS or chart.people >= threshold):
             context.progress(SELECTED, 100)
             try:
                 pdf = render_panels(chart.sources, "pdf", progress=lambda done, total: _laid_out(context, done, total))
