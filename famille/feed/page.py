@@ -66,8 +66,9 @@ class FeedFilters:
 
 
 def _positive(text: str | None) -> int | None:
-    """A query argument as an id: digits only, within the database's integers (anything else: not asked)."""
-    if not text or not text.isdigit() or len(text) > 10 or int(text) > _LARGEST_ID or int(text) == 0:
+    """A query argument as an id: ASCII digits only, within the database's integers (anything else: not asked)."""
+    # isdigit() alone lets "²" through, which int() then refuses.
+    if not text or not (text.isascii() and text.isdigit()) or len(text) > 10 or not 0 < int(text) <= _LARGEST_ID:
         return None
     return int(text)
 

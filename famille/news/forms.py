@@ -20,13 +20,24 @@ from famille.news.topics import DEFAULT_TOPIC, TOPIC_CHOICES
 def person_id_of(value: object) -> int | None:
     """The picker's value as a person id ("" or anything odd: nobody in particular)."""
     text = str(value or "")
-    return int(text) if text.isdigit() and len(text) < 11 and 0 < int(text) < 2**31 else None
+    # isdigit() alone lets "²" through, which int() then refuses.
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 11 and 0 < int(text) < 2**31 else None
+
+
+def person_choice(value: object) -> int | None:
+    """The picker's value as a person id, None for "nobody in particular"; anything else is not a choice."""
+    if value is None or value == "":
+        return None
+    found = person_id_of(value)
+    if found is None:
+        raise ValueError("not a person id")  # WTForms shows it as an invalid choice
+    return found
 
 
 class NewsForm(FlaskForm):
     """A news post: about whom, what kind of news, the announcement, and a photo."""
 
-    person = SelectField(_l("About"), coerce=person_id_of, validate_choice=True)
+    person = SelectField(_l("About"), coerce=person_choice, validate_choice=True)
     topic = SelectField(
         _l("What is it about?"),
         choices=[SelectChoice(topic, label) for topic, label in TOPIC_CHOICES.items()],

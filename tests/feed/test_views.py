@@ -104,7 +104,19 @@ def test_filters_by_kind_person_and_branch(client, tree, login_as) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["?kind=nonsense", "?person=999999", "?branch=999999", "?person=abc", "?before=-1", "?person=1" + "0" * 30]
+    "query",
+    [
+        "?kind=nonsense",
+        "?person=999999",
+        "?branch=999999",
+        "?person=abc",
+        "?before=-1",
+        "?person=1" + "0" * 30,
+        "?person=%C2%B2",
+        "?branch=%C2%B2",
+        "?before=%C2%B2",
+        "?before=%EF%BC%91",
+    ],
 )
 def test_odd_filters_are_not_found(client, tree, login_as, query) -> None:
     login_as("member")

@@ -172,10 +172,13 @@ def test_odd_input_never_fails(client, db, tree, helene) -> None:
     for url in ("/news/999999", "/news/999999/edit", "/news/999999/photo", "/news/99999999999999999999"):
         assert client.get(url).status_code == 404
     assert client.get("/news/new?person=99999999999999999").status_code == 200
+    assert client.get("/news/new?person=%C2%B2").status_code == 200  # "²" passes isdigit() but is no number
     too_long = _post(client, {"person": str(tree.helene), "topic": "other", "body": "x" * 2001})
     assert "at most 2000 characters" in too_long.get_data(as_text=True)
     forged = _post(client, {"person": "424242", "topic": "nonsense", "body": "x"})
     assert forged.status_code == 200 and _news(db) == []
+    for odd in ("²", "-1", "abc"):  # never read as "nobody in particular"
+        assert _post(client, {"person": odd, "topic": "other", "body": "x"}).status_code == 200 and _news(db) == []
     empty = _post(client, {"person": str(tree.helene), "topic": "other", "body": "   "})
     assert "Write a few words." in empty.get_data(as_text=True)
 
