@@ -33,14 +33,18 @@ class PackingError(RuntimeError):
 
 
 def as_panel(source: str, label: str) -> str:
-    """A chart's DOT text as one top-level cluster (its label becomes the cluster's), ready for ``gvpack``."""
+    """A chart's DOT text as one top-level cluster (its label becomes the cluster's), ready for ``gvpack``.
+
+    The layout attributes are repeated on the root graph: an attribute first named in a subgraph is declared on the
+    root as empty, and an empty ``splines`` there means no edges at all.
+    """
     body = source.strip()
     opening, _, rest = body.partition("{")
     if not opening.strip().startswith("digraph") or not rest.endswith("}"):
         raise PackingError("not a chart's DOT text")
     name = re.sub(r"\W", "_", label)
     return (
-        f"digraph panel_{name} {{\n\tnodesep=0.25 ranksep=0.35 rankdir=TB\n"
+        f"digraph panel_{name} {{\n\tnodesep=0.25 ranksep=0.35 rankdir=TB splines=true\n"
         f"\tsubgraph cluster_{name} {{\n\t\tperipheries=0\n{rest[:-1]}\t}}\n}}\n"
     )
 

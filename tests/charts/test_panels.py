@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from io import BytesIO
 
 import pytest
@@ -170,6 +171,10 @@ def test_packed_svg_keeps_the_person_links() -> None:
     svg = render_panels(_sources(graph, panels), "svg").decode("utf-8")
     for person in graph.people:
         assert f'xlink:href="/people/{person}"' in svg
+    # Every line between a person and a couple's point is drawn (an empty spline setting would drop them all).
+    edges = svg.count('class="edge"')
+    assert edges >= len(graph.people) - len(panels)
+    assert len(re.findall(r'class="edge">\s*<title>[^<]*</title>\s*<path', svg)) == edges
 
 
 def test_a_failing_layout_is_a_clear_error() -> None:
