@@ -140,7 +140,9 @@ def feed_page(
         if person is None:
             return None
         page.person = view_one(session, viewer, person)
-        close = set(close_family(session, filters.person, degrees=CLOSE_DEGREES))
+        # Someone the viewer may not see keeps their family to themself: the filter must not list who it is.
+        hidden = page.person.is_private
+        close = {filters.person} if hidden else set(close_family(session, filters.person, degrees=CLOSE_DEGREES))
         person_ids = close if person_ids is None else person_ids & close
     since = page.previous_visit if filters.since_last_visit else None
     kinds = KIND_FILTERS[filters.kind][1] if filters.kind else None

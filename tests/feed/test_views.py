@@ -167,3 +167,20 @@ def test_news_posts_show_in_the_feed_with_their_text(app, client, tree, login_as
     assert "News of <a" in page and "Souvenir de &lt;b&gt;Joseph&lt;/b&gt;" in page and "Posted by Hélène" in page
     visitor = app.test_client()
     assert "Posted by" not in _feed(visitor) and "Souvenir de" in _feed(visitor)
+
+
+def test_filtering_by_someone_hidden_lists_none_of_their_family(app, client, tree, make_user) -> None:
+    helene = make_user("member", person_id=tree.helene)
+    in_session(
+        app,
+        lambda s: s.execute(
+            update(User).where(User.user_id == helene).values(privacy=PRIVACY_CLOSE_FAMILY, privacy_degree=1)
+        ),
+    )
+    make_user("member", email="joseph@example.org", person_id=tree.joseph)
+    log_in(client, "joseph@example.org")
+    assert "Marriage of" in _feed(client)  # Hélène's parents' marriage is not hidden from Joseph…
+    hidden = _feed(client, f"?person={tree.helene}")
+    # …but asking for Hélène's close family must not tell him who her parents are.
+    assert "Marriage of" not in hidden and 'class="feed-entry' not in hidden and "Hélène" not in hidden
+    assert _feed(client, f"?person={tree.marc}").count('class="feed-entry') >= 1
