@@ -209,16 +209,23 @@ def _load_batch(session: Session, changes: list[Change], sight: Sight) -> _Batch
     }
     news_ids = {n for n in map(_news_id, changes) if n is not None}
     news = {p.news_id: p for p in session.scalars(select(NewsPost).where(NewsPost.news_id.in_(news_ids or {0})))}
-    authors: dict[int, str] = {}
     author_ids = {p.author_id for p in news.values() if p.author_id is not None}
+    accounts: list[tuple[int, str, int | None]] = []
     if author_ids and sight.viewer.is_member:
-        authors = dict(
-            session.execute(select(User.user_id, User.display_name).where(User.user_id.in_(author_ids))).all()
-        )
+        query = select(User.user_id, User.display_name, User.person_id).where(User.user_id.in_(author_ids))
+        accounts = [(user_id, name, person_id) for user_id, name, person_id in session.execute(query)]
     wanted_people = {c.person_id for c in changes if c.person_id is not None}
     wanted_people |= {p for pair in partners.values() for p in pair}
     wanted_people |= {p.person_id for p in news.values() if p.person_id is not None}
-    return _Batch(partners, news, authors, _views(session, wanted_people, sight))
+    wanted_people |= {person_id for _user, _name, person_id in accounts if person_id is not None}
+    views = _views(session, wanted_people, sight)
+    # An author who chose "close family only" is not named to members outside it.
+    authors = {
+        user_id: name
+        for user_id, name, person_id in accounts
+        if person_id is None or (person_id in views and not views[person_id].is_private)
+    }
+    return _Batch(partners, news, authors, views)
 
 
 def _views(session: Session, person_ids: set[int], sight: Sight) -> dict[int, PersonView]:

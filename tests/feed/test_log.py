@@ -254,3 +254,19 @@ def test_news_of_no_particular_topic_names_only_whom_it_is_about(app, tree, make
     _post_news(app, person_id=None, author=author, topic="other")
     member = Viewer(role="member", user_id=author, person_id=None)
     assert lines(app, member, kinds=["news"]) == ["News for the whole family.", "News of Joseph Tremblay."]
+
+
+def test_an_author_who_chose_close_family_only_is_not_named_to_others(app, tree, make_user) -> None:
+    author = make_user("member", name="Hélène", person_id=tree.helene)
+    in_session(
+        app,
+        lambda s: s.execute(
+            update(User).where(User.user_id == author).values(privacy=PRIVACY_CLOSE_FAMILY, privacy_degree=1)
+        ),
+    )
+    _post_news(app, person_id=tree.joseph, author=author)
+    stranger = Viewer(role="member", user_id=99, person_id=tree.joseph)
+    father = Viewer(role="member", user_id=97, person_id=tree.marc)
+    [seen_by_stranger] = entries(app, stranger, kinds=["news"])
+    [seen_by_father] = entries(app, father, kinds=["news"])
+    assert (seen_by_stranger.author, seen_by_father.author) == ("", "Hélène")
