@@ -44,10 +44,18 @@ def fields_of(data: PersonData) -> dict[str, Any]:
     """A person's mergeable fields, flat (what the site can edit: sex, names, events, notes)."""
     fields: dict[str, Any] = {"sex": data.sex}
     for index, name in enumerate(data.names):
-        fields.update({f"name.{index}.{part}": getattr(name, part) for part in NAME_PARTS})
-    for key, event in zip(_event_keys(data.events, lambda e: e.tag), data.events, strict=True):
-        values = (event.date_text, event.place, event.value, event.event_type)
-        fields.update({f"event.{key}.{part}": value for part, value in zip(EVENT_PARTS, values, strict=True)})
+        prefix = f"name.{index}."
+        for part in NAME_PARTS:
+            fields[prefix + part] = getattr(name, part)
+    ranks: dict[str, int] = {}  # as _event_keys numbers them, written out: this runs once per person imported
+    for event in data.events:
+        rank = ranks.get(event.tag, 0)
+        ranks[event.tag] = rank + 1
+        prefix = f"event.{event.tag}.{rank}."
+        fields[prefix + "date"] = event.date_text
+        fields[prefix + "place"] = event.place
+        fields[prefix + "value"] = event.value
+        fields[prefix + "type"] = event.event_type
     for index, note in enumerate(data.notes):
         fields[f"note.{index}"] = note.text if not note.record_xref else f"@{note.record_xref}@"
     return fields

@@ -70,10 +70,20 @@ def insert_people(session: Session, batch: list[PersonData], places: PlaceCache)
     """Insert new people with their details; returns their ids in the order of ``batch``."""
     if not batch:
         return []
-    rows = [
-        {"uid": data.uid or new_uid(), "xref": data.xref, **person_fields(data), "file_fields": fields_of(data)}
-        for data in batch
-    ]
+    rows = []
+    for data in batch:
+        fields = person_fields(data)
+        # The dead are never living: set now, the import's recompute_living rewrites only the flags it changes.
+        living = not fields["is_dead"]
+        rows.append(
+            {
+                "uid": data.uid or new_uid(),
+                "xref": data.xref,
+                **fields,
+                "file_fields": fields_of(data),
+                "living": living,
+            }
+        )
     ids = insert_returning_ids(session, Person, rows)
     _details(session, list(zip(ids, batch, strict=True)), places)
     return ids

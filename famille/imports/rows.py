@@ -103,21 +103,25 @@ def event_rows(events: list[EventData], places: PlaceCache, owner: dict[str, int
 
     The places must have been created first, for the whole batch, with :meth:`PlaceCache.ensure`.
     """
+    person_id, family_id = owner.get("person_id"), owner.get("family_id")
     rows = []
     for position, event in enumerate(events):
-        parsed = parsed_date(event.date_text) if event.date_text else None
+        start = end = None
+        if event.date_text:
+            parsed = parsed_date(event.date_text)
+            if parsed.is_valid:
+                start, end = parsed.start, parsed.end
         rows.append(
             {
-                "person_id": None,
-                "family_id": None,
-                **owner,
+                "person_id": person_id,
+                "family_id": family_id,
                 "position": position,
                 "tag": event.tag,
                 "event_type": event.event_type[:200],
                 "value": event.value,
                 "date_text": event.date_text[:200],
-                "date_start": parsed.start if parsed and parsed.is_valid else None,
-                "date_end": parsed.end if parsed and parsed.is_valid else None,
+                "date_start": start,
+                "date_end": end,
                 "place_id": places.place_id(event),
                 "extra": event.extra,
             }
