@@ -74,6 +74,14 @@ def _open(data: bytes) -> Image.Image:
         raise PhotoError(N_("This file is not a photo that can be read (JPEG, PNG or WebP).")) from error
 
 
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """A 16-bit grey picture scaled down to 8 bits (a plain conversion would clip every grey above 255 to white)."""
+    if not image.mode.startswith("I"):
+        return image
+    wide = image if image.mode == "I" else image.convert("I")
+    return wide.point(lambda value: value / 256).convert("L")
+
+
 def clean_photo(data: bytes, *, max_bytes: int) -> Photo:
     """Check ``data`` and re-encode it without metadata, upright and at most :data:`MAX_SIDE` pixels a side."""
     if len(data) > max_bytes:
@@ -82,7 +90,7 @@ def clean_photo(data: bytes, *, max_bytes: int) -> Photo:
         raise PhotoError(N_("The photo file is empty."))
     image = _open(data)
     extension = FORMATS[str(image.format)]
-    upright = ImageOps.exif_transpose(image) or image
+    upright = _eight_bit(ImageOps.exif_transpose(image) or image)
     upright.thumbnail((MAX_SIDE, MAX_SIDE))
     mode = (
         "RGB"

@@ -65,3 +65,29 @@ def test_stored_under_a_random_name_and_only_our_names_are_paths(tmp_path) -> No
     remove_photo(tmp_path, first)
     remove_photo(tmp_path, first)
     assert not (tmp_path / first).exists()
+
+
+def _first_pixel(photo_content: bytes) -> tuple[int, ...]:
+    return Image.open(io.BytesIO(photo_content)).convert("RGBA").getpixel((0, 0))
+
+
+def test_a_16_bit_grey_photo_keeps_its_greys() -> None:
+    # A plain conversion clips every 16-bit grey above 255 to white.
+    photo = clean_photo(photo_bytes_from(Image.new("I;16", (20, 20), 30000), "PNG"), max_bytes=LIMIT)
+    assert _first_pixel(photo.content) == (117, 117, 117, 255)
+
+
+def test_odd_but_real_pictures_are_accepted() -> None:
+    cmyk = clean_photo(photo_bytes_from(Image.new("CMYK", (20, 20), (0, 255, 0, 0)), "JPEG"), max_bytes=LIMIT)
+    assert _first_pixel(cmyk.content)[:2] == (255, 0)  # magenta stays magenta
+    palette = Image.new("P", (20, 20), 0)
+    palette.putpalette([0, 0, 0, 255, 0, 0])
+    out = io.BytesIO()
+    palette.save(out, format="PNG", transparency=0)
+    assert _first_pixel(clean_photo(out.getvalue(), max_bytes=LIMIT).content)[3] == 0  # still see-through
+    frames = [Image.new("RGB", (20, 20), colour) for colour in ((0, 0, 255), (0, 255, 0))]
+    out = io.BytesIO()
+    frames[0].save(out, format="WEBP", save_all=True, append_images=frames[1:], lossless=True)
+    animated = clean_photo(out.getvalue(), max_bytes=LIMIT)  # the first frame, as a still picture
+    red, green, blue, _alpha = _first_pixel(animated.content)
+    assert animated.extension == "webp" and blue > 200 and red < 50 and green < 50
