@@ -6,7 +6,13 @@ import gc
 
 import pytest
 
-from famille.imports.tuning import FULL_PASS_EVERY, IMPORT_CACHE_KIB, bigger_page_cache, fewer_full_collections
+from famille.imports.tuning import (
+    FULL_PASS_EVERY,
+    IMPORT_CACHE_KIB,
+    YOUNG_PASS_EVERY,
+    bigger_page_cache,
+    fewer_full_collections,
+)
 
 
 def test_full_passes_are_rarer_inside_and_restored_after() -> None:
@@ -16,8 +22,7 @@ def test_full_passes_are_rarer_inside_and_restored_after() -> None:
         with fewer_full_collections():  # an overlapping import keeps the setting
             assert gc.get_threshold() == inside
         assert gc.get_threshold() == inside
-    assert inside[:2] == before[:2]
-    assert inside[2] == max(before[2], FULL_PASS_EVERY)
+    assert inside == (max(before[0], YOUNG_PASS_EVERY), before[1], max(before[2], FULL_PASS_EVERY))
     assert gc.get_threshold() == before
 
 
