@@ -14,13 +14,12 @@ from datetime import UTC, datetime
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
-from famille.charts import loading, services, words
+from famille.charts import services, words
 from famille.charts.dot import Heading, PersonBox, chart_dot, legend_lines
 from famille.charts.graph import ChartGraph
 from famille.charts.packing import as_panel
 from famille.charts.panels import Panel, cut_panels, panel_graph, square_budget
 from famille.privacy import Viewer
-from famille.visibility import page_privacy
 
 #: Kinds of chart that are descendants of someone, and so can be cut into panels.
 PANEL_KINDS = ("descendants", "family")
@@ -38,20 +37,6 @@ class PanelChart:
     panels: tuple[Panel, ...] = ()
     sources: tuple[str, ...] = ()
     truncated: bool = False
-
-
-def chart_boxes(
-    session: Session, graph: ChartGraph, *, viewer: Viewer, kind: str, named: list[int], days: int = 30
-) -> tuple[str, dict[int, PersonBox]]:
-    """The chart's title and every person's box as ``viewer`` may see them (as :func:`chart_source` makes them)."""
-    facts = loading.person_facts(session, named if graph.truncated else graph.people)
-    privacy = page_privacy(session, viewer, [pid for pid, fact in facts.items() if fact.row[5]])
-    views = {pid: privacy.view(fact.row) for pid, fact in facts.items()}
-    title = words.title(kind, [words.shown_name(views[p]) for p in named if p in views])
-    if graph.truncated:
-        return title, {}
-    by_person = {u.person_id: u for u in services._updates(session, views, days=days, since=None)}
-    return title, {pid: services._box(views[pid], facts[pid], by_person.get(pid)) for pid in views}
 
 
 def panel_chart(
@@ -72,7 +57,7 @@ def panel_chart(
     graph, named = services.select_graph(
         session, kind=kind, person_id=person_id, other_id=None, up=0, down=0, generations=None, limit=limit
     )
-    title, boxes = chart_boxes(session, graph, viewer=viewer, kind=kind, named=named)
+    title, boxes, _updates = services.chart_boxes(session, graph, viewer=viewer, kind=kind, named=named)
     if graph.truncated:
         return PanelChart(title=title, people=len(graph.people), truncated=True)
     panels = cut_panels(graph, budget=budget or square_budget(len(boxes)), roots=named)

@@ -157,6 +157,31 @@ def _updates(
     return tuple(sorted(updates, key=lambda u: (u.when, u.person_id), reverse=True))
 
 
+def chart_boxes(
+    session: Session,
+    graph: select.ChartGraph,
+    *,
+    viewer: Viewer,
+    kind: str,
+    named: list[int],
+    days: int = 30,
+    since: datetime | None = None,
+) -> tuple[str, dict[int, PersonBox], tuple[ChartUpdate, ...]]:
+    """The chart's title, every person's box as ``viewer`` may see them, and the recent updates shown.
+
+    For a truncated graph only the title is worked out (from the people it is named after).
+    """
+    facts = loading.person_facts(session, named if graph.truncated else graph.people)
+    privacy = page_privacy(session, viewer, [pid for pid, fact in facts.items() if fact.row[5]])
+    views = {pid: privacy.view(fact.row) for pid, fact in facts.items()}
+    title = words.title(kind, [words.shown_name(views[pid]) for pid in named if pid in views])
+    if graph.truncated:
+        return title, {}, ()
+    updates = _updates(session, views, days=days, since=since)
+    by_person = {update.person_id: update for update in updates}
+    return title, {pid: _box(views[pid], facts[pid], by_person.get(pid)) for pid in views}, updates
+
+
 def chart_source(
     session: Session,
     *,
@@ -186,15 +211,9 @@ def chart_source(
         generations=generations,
         limit=limit,
     )
-    facts = loading.person_facts(session, named if graph.truncated else graph.people)
-    privacy = page_privacy(session, viewer, [pid for pid, fact in facts.items() if fact.row[5]])
-    views = {pid: privacy.view(fact.row) for pid, fact in facts.items()}
-    title = words.title(kind, [words.shown_name(views[pid]) for pid in named if pid in views])
+    title, boxes, updates = chart_boxes(session, graph, viewer=viewer, kind=kind, named=named, days=days, since=since)
     if graph.truncated:
         return ChartSource(dot="", people=len(graph.people), title=title, truncated=True)
-    updates = _updates(session, views, days=days, since=since)
-    by_person = {update.person_id: update for update in updates}
-    boxes = {pid: _box(views[pid], facts[pid], by_person.get(pid)) for pid in views}
     heading = Heading(
         title, words.dated(datetime.now(UTC).date()), legend_lines(words.legend_words(with_new=since is not None))
     )
