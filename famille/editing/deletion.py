@@ -76,6 +76,6 @@ def delete_person(session: Session, *, person: Person, actor: Actor, rule: Livin
     for family in {family.family_id: family for family in as_child + as_partner}.values():
         drop_if_empty(session, family)
     touch(session, sorted(relatives))
-    refresh_living(session, rule)
+    refresh_living(session, rule, touched=relatives)  # the person's relatives lose a parent, child or partner
     details = {"person_id": pid, "old": old, "new": None, "unlinked_accounts": unlinked}
     record(session, kind="person_deleted", actor=actor, details=details)

@@ -146,7 +146,7 @@ def _after(session: Session, owner: Owner, tags: set[str], rule: LivingRule) -> 
         refresh_person_summary(session, owner.person_id)
         touch(session, [owner.person_id])
         if tags & VITAL_TAGS:
-            refresh_living(session, rule)
+            refresh_living(session, rule, touched=[owner.person_id])
     elif owner.family_id is not None:
         family = session.get(Family, owner.family_id)
         touch(session, [pid for pid in (family.partner1_id, family.partner2_id) if pid] if family else [])

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from famille.editing.people import NewPerson, create_person, new_family, person_snapshot
 from famille.editing.services import Actor, EditError, LivingRule, record, refresh_living, touch
-from famille.editing.ties import RELATIONS, descends_from, own_families, parent_rows, partners_of
+from famille.editing.ties import RELATIONS, descends_from, family_members, own_families, parent_rows, partners_of
 from famille.markers import N_
 from famille.models import Event, Family, FamilyChild, Note, Person
 
@@ -120,7 +120,7 @@ def link_relative(
 ) -> int:
     """Tie an existing person to ``person`` as their parent, partner or child; returns the family's id."""
     family_id = _tie(session, person, other, addition)
-    _after(session, [person.person_id, other.person_id], rule)
+    _after(session, [person.person_id, other.person_id], rule, family_id=family_id)
     details = {
         "relation": addition.relation,
         "other_id": other.person_id,
@@ -142,7 +142,7 @@ def add_new_relative(
         raise EditError(N_("Choose a kind of relative from the list."))
     other = create_person(session, new=new)
     family_id = _tie(session, person, other, addition)
-    _after(session, [person.person_id, other.person_id], rule)
+    _after(session, [person.person_id, other.person_id], rule, family_id=family_id)
     details = {
         "relation": addition.relation,
         "of": person.person_id,
@@ -155,10 +155,15 @@ def add_new_relative(
     return other
 
 
-def _after(session: Session, person_ids: list[int], rule: LivingRule) -> None:
+def _after(session: Session, person_ids: list[int], rule: LivingRule, *, family_id: int | None) -> None:
+    """Mark the people of a tie as updated and set living flags again (a relative can tell whether one lives).
+
+    Joining or leaving a family changes the relatives of everyone in it (a parent joining a couple becomes the
+    other's partner and the parent of every child), so all its members count as touched for the living flags.
+    """
     session.flush()
     touch(session, person_ids)
-    refresh_living(session, rule)  # a new parent, partner or child can tell whether someone is still living
+    refresh_living(session, rule, touched={*person_ids, *family_members(session, family_id)})
 
 
 def find_tie(session: Session, *, person_id: int, relation: str, family_id: int, other_id: int | None) -> Tie | None:
@@ -200,7 +205,7 @@ def remove_tie(session: Session, *, person: Person, tie: Tie, actor: Actor, rule
     session.flush()
     family_id = family.family_id if not drop_if_empty(session, family) else None
     touched = [person.person_id] + ([tie.other_id] if tie.other_id else parents)
-    _after(session, touched, rule)
+    _after(session, touched, rule, family_id=family_id)
     details = {"relation": tie.relation, "other_id": tie.other_id, "family_id": tie.family_id, "parents": parents}
     record(
         session, kind="relation_removed", actor=actor, person_id=person.person_id, family_id=family_id, details=details

@@ -8,6 +8,7 @@ the neighbouring modules flush but never commit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -15,7 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from famille.imports.living import recompute_living
+from famille.editing.living import refresh_living_around
 from famille.models import Change, Family, Person
 from famille.profiles.services import Actor, actor_of
 from famille.site.services import bump_data_version
@@ -115,10 +116,13 @@ def record(
     return change
 
 
-def refresh_living(session: Session, rule: LivingRule) -> None:
-    """Set everyone's living flag again: a date of birth or death, or a new relative, may change it.
+def refresh_living(session: Session, rule: LivingRule, *, touched: Iterable[int]) -> None:
+    """Set again the living flags an edit can change: a date of birth or death, or a new relative, may change them.
 
-    The rule infers missing birth years from relatives, so one edit can change other people's flags too.
+    The rule infers missing birth years from relatives, so one edit can change other people's flags too; only
+    those within reach of the ``touched`` people are read and written (:mod:`famille.editing.living`), so an edit
+    stays quick in a tree of any size. ``touched``: everyone still in the tree whose birth, death or set of
+    parents, children and partners the edit changed (for a removed tie, both sides; for a deleted person, all
+    their relatives).
     """
-    session.flush()
-    recompute_living(session, current_year=rule.current_year, living_years=rule.living_years)
+    refresh_living_around(session, touched=touched, current_year=rule.current_year, living_years=rule.living_years)

@@ -74,6 +74,15 @@ def partners_of(family: Family) -> list[int]:
     return [pid for pid in (family.partner1_id, family.partner2_id) if pid is not None]
 
 
+def family_members(session: Session, family_id: int | None) -> set[int]:
+    """The partners and children of a family (none when ``family_id`` is None or the family is gone)."""
+    family = session.get(Family, family_id) if family_id is not None else None
+    if family is None:
+        return set()
+    children = session.scalars(select(FamilyChild.person_id).where(FamilyChild.family_id == family_id))
+    return set(partners_of(family)) | set(children)
+
+
 def person_ties(session: Session, *, person_id: int, viewer: Viewer) -> Ties:
     """The person's parents' families and own families, each relative as ``viewer`` may see them."""
     as_child = parent_rows(session, person_id)
