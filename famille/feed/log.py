@@ -138,7 +138,15 @@ def _base_query(
         couples = select(Family.family_id).where(
             or_(Family.partner1_id.in_(person_ids), Family.partner2_id.in_(person_ids))
         )
-        query = query.where(or_(Change.person_id.in_(person_ids), Change.family_id.in_(couples)))
+        # A post is about whom it is about now (an edit may have changed that), not whom it was first about.
+        posts = select(NewsPost.news_id).where(NewsPost.person_id.in_(person_ids))
+        query = query.where(
+            or_(
+                Change.person_id.in_(person_ids),
+                Change.family_id.in_(couples),
+                Change.details["news_id"].as_integer().in_(posts),
+            )
+        )
     big = _big_imports(session) if wanted & {"person_added", "person_updated"} else []
     if big:
         query = query.where(
@@ -256,7 +264,7 @@ def _entries_of(
 def _subjects(change: Change, entry: FeedEntry) -> set[int]:
     """Whom an entry is about (for the person and branch filters)."""
     found = {p.person_id for p in (entry.person, entry.partner) if p is not None}
-    if change.person_id is not None:
+    if change.person_id is not None and entry.kind != "news":  # a post may have changed subject since
         found.add(change.person_id)
     return found
 

@@ -270,3 +270,19 @@ def test_an_author_who_chose_close_family_only_is_not_named_to_others(app, tree,
     [seen_by_stranger] = entries(app, stranger, kinds=["news"])
     [seen_by_father] = entries(app, father, kinds=["news"])
     assert (seen_by_stranger.author, seen_by_father.author) == ("", "Hélène")
+
+
+def test_a_post_moved_to_someone_else_follows_them_in_the_person_filter(app, tree, make_user) -> None:
+    from famille.models import NewsPost
+    from famille.news.services import NewsInput, edit_post
+
+    author = make_user("member", name="Hélène")
+    news_id = _post_news(app, person_id=tree.joseph, author=author)
+    moved = NewsInput(person_id=tree.helene, topic="job", body="Nouvel emploi!")
+    in_session(
+        app,
+        lambda s: edit_post(s, post=s.get(NewsPost, news_id), data=moved, photo=None, drop_photo=False, actor=ACTOR),
+    )
+    for wanted, count in (({tree.helene}, 1), ({tree.joseph}, 0)):
+        found = entries(app, MEMBER, kinds=["news"], person_ids=wanted)
+        assert [e.news.news_id for e in found] == [news_id] * count
