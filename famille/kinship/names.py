@@ -18,8 +18,8 @@ the words):
   not the civil degree). English: first, second… cousin.
 - Cousins of different generations: English says "N times removed". French names a parent's first cousin
   "oncle (tante) à la mode de Bretagne" and that cousin's child "neveu (nièce) à la mode de Bretagne"; every other
-  gap is said "d'une génération en plus" (the second person is older by one generation) or "en moins" (younger),
-  "de deux générations en plus", and so on.
+  gap is said "de la génération au-dessus" (the second person is one generation older) or "au-dessous" (younger),
+  "de deux générations au-dessus", and so on.
 - Half relations (one shared ancestor, two different partners): demi-frère, demi-oncle…, half-brother,
   half-uncle…; "half first cousin".
 - By marriage: ``"spouse"``; ``"partner_relative"`` (a blood relative of one's partner) and

@@ -29,11 +29,11 @@ def arrieres(count: int) -> str:
 
 
 def _gap(up: int, down: int) -> str:
-    """How many generations apart two cousins are, and which way: " d'une génération en plus"."""
+    """How many generations apart two cousins are, and which way: " de la génération au-dessus" (older)."""
     gap = abs(up - down)
-    way = "en plus" if up > down else "en moins"
+    way = "au-dessus" if up > down else "au-dessous"
     if gap == 1:
-        return f" d'une génération {way}"
+        return f" de la génération {way}"
     return f" de {NUMBERS[gap] if gap < len(NUMBERS) else gap} générations {way}"
 
 
