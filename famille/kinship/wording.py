@@ -23,7 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "is_of": "{subject} est {relation} {of_other}.",
-        "blood_degree": "Degré de parenté (comput civil) : {degree}",
+        "blood_degree": "Degré de parenté (selon le Code civil) : {degree}",
         "marriage_degree": "Degré d'alliance : {degree}",
         "ancestors": "Ancêtres communs : {names}",
         "and": " et ",

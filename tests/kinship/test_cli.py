@@ -39,7 +39,7 @@ def test_parents_cousin_in_french_by_xref(run, family) -> None:
     assert result.output.splitlines() == [
         "Rémi Tremblay est oncle ou tante à la mode de Bretagne d'Hélène Tremblay.",
         "Hélène Tremblay est neveu ou nièce à la mode de Bretagne de Rémi Tremblay.",
-        "Degré de parenté (comput civil) : 5",
+        "Degré de parenté (selon le Code civil) : 5",
         "Ancêtres communs : Gaston Tremblay et Georgette Côté",
     ]
 
