@@ -341,7 +341,8 @@ NEWS_BIRTH = (
     "Bienvenue à {bebe}, {ne} le {date} à {ville} ({poids}) ! La maman et le bébé se portent très bien. "
     "Photos au prochain souper de famille.\n— {signe}"
 )
-BIRTH_WEIGHTS = ("3,2 kg", "3,4 kg", "3,6 kg", "2,9 kg")
+#: Québec parents still announce a birth weight in pounds and ounces.
+BIRTH_WEIGHTS = ("7 lb 1 oz", "7 lb 8 oz", "7 lb 15 oz", "6 lb 6 oz")
 NEWS_WEDDING = (
     "{marie} et {conjoint} se sont dit oui samedi à {ville}, entourés de toute la famille. "
     "Merci à ceux qui ont fait la route et à l'oncle qui a sorti son violon !\n— {signe}"
