@@ -39,13 +39,14 @@ class ChartRequest:
     down: int = 3
     generations: int | None = None
     days: int = 30
-    since: str | None = None  # the member's last visit, ISO 8601
 
     def source_arguments(self) -> dict[str, Any]:
-        """The keyword arguments of :func:`chart_source` for this request."""
-        arguments = asdict(self)
-        arguments["since"] = datetime.fromisoformat(self.since) if self.since else None
-        return arguments
+        """The keyword arguments of :func:`chart_source` for this request.
+
+        A member's "new since your last visit" is not one of them: it is marked on the page over the cached
+        drawing, so that the drawing stays shared from one visit to the next.
+        """
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import current_app, request, url_for
@@ -67,7 +67,8 @@ def chart_context(
     text = request.args.get("q", "")[:200].strip()
     found = search_people(session, text=text, viewer=viewer, limit=10).people if text else []
     svg = inline_svg(output.data) if output.status not in (PENDING, TOO_BIG) and output.data else None
-    updates = [dict(u, when=_when(u["when"])) for u in meta.get("updates", [])]
+    since = last_visit(session, viewer)
+    updates = [_with_visit(dict(u, when=_when(u["when"])), since) for u in meta.get("updates", [])]
     return {
         "chart": chart,
         "output": output,
@@ -76,7 +77,8 @@ def chart_context(
         "svg": svg,
         "updates": updates,
         "badge_words": words.badge_words(),
-        "legend": words.legend_words(with_new=chart.since is not None),
+        "legend": words.legend_words(with_new=since is not None),
+        "new_since_visit": " ".join(f"person-{u['person_id']}" for u in updates if u["new_since_visit"]),
         "pdf_url": url_for(endpoint, **values, **query, format="pdf"),
         "here": url_for(endpoint, **values, **query),
         "query": query,
@@ -88,6 +90,15 @@ def chart_context(
         "job": job_state(session, output.job_id) if output.job_id is not None else None,
         "max_people": int(current_app.config["CHART_MAX_PEOPLE"]),
     }
+
+
+def _with_visit(update: dict[str, Any], since: datetime | None) -> dict[str, Any]:
+    """An update of the drawing's list, marked new when it came after the member's previous visit."""
+    when = update["when"]
+    if since is not None and when is not None:
+        when, since = (moment if moment.tzinfo else moment.replace(tzinfo=UTC) for moment in (when, since))
+    update["new_since_visit"] = bool(since is not None and when is not None and when > since)
+    return update
 
 
 def _when(value: object) -> datetime | None:

@@ -7,7 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from famille.auth.access import current_viewer
 from famille.charts.output import JOB_KIND, PENDING, READY, ChartRequest, chart_output
-from famille.charts.page import chart_context, is_number, last_visit, number
+from famille.charts.page import chart_context, is_number, number
 from famille.charts.services import KINDS, ChartNotFound
 from famille.db import get_session
 from famille.jobs import job_state
@@ -34,13 +34,8 @@ def _respond(chart: ChartRequest, endpoint: str, **values: int) -> str | Respons
     return Response(render_template("charts/chart.html", **context), status=status)
 
 
-def _since() -> str | None:
-    moment = last_visit(get_session(), current_viewer())
-    return moment.isoformat() if moment else None
-
-
 def _common() -> dict:
-    return {"days": number("days", 30, 0, 3650), "since": _since()}
+    return {"days": number("days", 30, 0, 3650)}
 
 
 @bp.get("/person/<int:person_id>")

@@ -93,7 +93,8 @@
     var box = node.getBBox();
     var cx = matrix.a * (box.x + box.width / 2) + matrix.c * (box.y + box.height / 2) + matrix.e;
     var cy = matrix.b * (box.x + box.width / 2) + matrix.d * (box.y + box.height / 2) + matrix.f;
-    var w = Math.min(view.w, Math.max(box.width * 8, home.w / 6));
+    // About eight boxes across: near enough to read the names, far enough to see the relatives around.
+    var w = Math.min(view.w, Math.max(box.width * 8, room.width / 2));
     var h = view.h * (w / view.w);
     view = { x: cx - w / 2, y: cy - h / 2, w: w, h: h };
     apply();
@@ -188,12 +189,25 @@
     }
   });
   apply();
+  // A member's "new since your last visit": marked here, over a drawing shared from one visit to the next.
+  var fresh = (viewport.getAttribute("data-new-since-visit") || "").split(" ");
+  for (var f = 0; f < fresh.length; f += 1) {
+    var node = fresh[f] ? document.getElementById(fresh[f]) : null;
+    if (node && svg.contains(node)) {
+      node.classList.add("new-since-visit");
+    }
+  }
+  // A big chart fitted whole draws its names too small to read: start near its person, or at its top.
+  var READABLE = 1.6;
   if (window.location.hash.indexOf("#person-") === 0) {
     focus(window.location.hash.slice(1));
-  } else {
+  } else if (unitsPerPixel() > READABLE) {
     var centre = svg.querySelector(".focus");
-    if (centre && home.w > 2000) {
-      focus(centre.id);
+    if (!centre || !focus(centre.id)) {
+      var w = Math.min(home.w, room.width);
+      var h = Math.min(home.h, room.height);
+      view = { x: home.x + (home.w - w) / 2, y: home.y, w: w, h: h };
+      apply();
     }
   }
 })();

@@ -198,3 +198,29 @@ def test_relationship_chart_by_marriage_goes_through_the_couple(client, family) 
     assert "Paul Gagnon" in svg and "Jean Gagnon" in svg
     assert f"<title>p{family['I7']}&#45;&gt;f" in svg  # Anne joined to her couple's point with Paul
     assert "Claude Gagnon" not in svg  # their son is not on the way
+
+
+def test_new_since_the_last_visit_is_marked_over_a_drawing_shared_between_visits(app, client, db, login_as, family):
+    from datetime import UTC, datetime, timedelta
+
+    from famille.models import Change, User
+
+    user_id = login_as("member")
+    now = datetime.now(UTC)
+    db.add(Change(kind="link_added", actor="test", person_id=family["I6"], created_at=now - timedelta(days=5)))
+    db.commit()
+    _add_link(app, family["I4"])
+    user = db.get(User, user_id)
+    user.previous_visit_at = now - timedelta(days=2)
+    db.commit()
+    page = client.get("/charts/family").get_data(as_text=True)
+    marked = page.split('data-new-since-visit="')[1].split('"')[0].split()
+    assert marked == [f"person-{family['I4']}"]  # Henri's link came before the visit: recent, not new
+    assert page.count('<li class="new-since-visit">') == 1  # and the side list says which
+    count = render.RENDERS["count"]
+    user.previous_visit_at = now - timedelta(days=10)  # a later visit of the same member
+    db.commit()
+    page = client.get("/charts/family").get_data(as_text=True)
+    assert render.RENDERS["count"] == count  # the drawing came from the cache
+    marked = page.split('data-new-since-visit="')[1].split('"')[0].split()
+    assert sorted(marked) == sorted([f"person-{family['I4']}", f"person-{family['I6']}"])
