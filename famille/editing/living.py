@@ -3,15 +3,20 @@
 The rule (:mod:`famille.imports.living`) infers an unknown birth year from parents, children and partners, in
 ``INFERENCE_ROUNDS`` rounds; a known year never changes. So, with R = ``INFERENCE_ROUNDS``, the year the rule gives
 a person X is a function of the walks of at most R ties from X whose every person but the last has an unknown
-year (a known year ends the walk: it is used, not looked through), and of the known years where they end.
-Call D(X) the people on those walks: if X's year is known, D(X) is X alone.
+year (a known year ends the walk: it is used, not looked through), and of the known years where they end: round k
+computes an unknown year from the relatives' years after round k − 1, and a known year is never recomputed, so
+unrolling the rounds from X follows exactly those walks. Call D(X) the people on those walks: if X's year is known,
+D(X) is X alone.
 
 *Who can change.* An edit changes the known years, deaths and ties of some people: the "touched" ones. The
 callers name every person still in the tree whose own year, death or set of relatives (parents, children,
 partners) the edit changed: for a removed tie both sides, for a deleted person all their relatives. A person X
 with no touched person in D(X) keeps the very same walks, ties and end years, hence the same year and (their own
-death unchanged) the same flag. So the flags that can change are those of the affected set A: the touched people
-and every person of unknown year reached from them by at most R ties through people of unknown year only.
+death unchanged) the same flag: built step by step from X, each walk only ever extends from an untouched person,
+whose year and relatives are what they were. (A walk that used a removed tie reached one of its sides first, and
+both sides are touched.) So the flags that can change are those of the affected set A: the touched people and
+every person of unknown year reached from them, in the tree after the edit, by at most R ties through people of
+unknown year only.
 
 *What they need.* The year of X in A depends only on D(X). Loading N, everyone reached from A by at most R ties
 through unknown years only, and the complete ties of every person of N expanded on the way, the rounds run on
