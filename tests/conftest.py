@@ -26,6 +26,22 @@ def gedcom_corpus() -> Path:
     return folder
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a PostgreSQL pass, leave out the tests that never open the database: the SQLite pass ran them already.
+
+    A test reaches the database only through the ``database_url`` fixture (the app, its client and session all
+    stand on it); the others (parsing, kinship names, poster tiling, the browser journeys, which serve their own
+    SQLite file) would only run a second time, identically. ``FAMILLE_TEST_EVERYTHING=1`` keeps them all.
+    """
+    if not os.environ.get("FAMILLE_TEST_DATABASE_URL") or os.environ.get("FAMILLE_TEST_EVERYTHING") == "1":
+        return
+    kept = [item for item in items if "database_url" in getattr(item, "fixturenames", ())]
+    left = [item for item in items if "database_url" not in getattr(item, "fixturenames", ())]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 # --- the application and its database -------------------------------------------------------------------------
 
 
