@@ -182,6 +182,29 @@ def create_admin_command(email: str, password_stdin: bool, name: str) -> None:
     click.echo(f"Admin account created for {email.strip().lower()}.")
 
 
+@main.command("refresh-living")
+@with_appcontext
+def refresh_living_command() -> None:
+    """Decide again who counts as living (a new year, or a changed FAMILLE_LIVING_YEARS, moves the line)."""
+    from datetime import date
+
+    from famille.imports.living import recompute_living
+    from famille.models import Change
+    from famille.schema import upgrade_database
+    from famille.site.services import bump_data_version
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    upgrade_database(app)
+    with session_scope(app) as session:
+        changed = recompute_living(
+            session, current_year=date.today().year, living_years=int(app.config["LIVING_YEARS"])
+        )
+        if changed:
+            session.add(Change(kind="living_refreshed", actor="famille refresh-living", details={"changed": changed}))
+            bump_data_version(session)
+    click.echo(f"Living flags refreshed: {changed} changed.")
+
+
 @main.command("relationship")
 @click.argument("person_a")
 @click.argument("person_b")

@@ -101,3 +101,19 @@ def test_demo_fills_an_empty_tree_once(run, app) -> None:
     assert 450 <= _people(app) <= 550
     second = run("demo")
     assert second.exit_code == 1 and "not empty" in second.stderr
+
+
+def test_refresh_living_moves_the_line_when_the_rule_changes(run, app, family_file) -> None:
+    from sqlalchemy import select
+
+    from famille.db import session_scope
+    from famille.models import Change, Person
+
+    run("import-gedcom", str(family_file))
+    assert run("refresh-living").output.strip() == "Living flags refreshed: 0 changed."
+    app.config["LIVING_YEARS"] = 60  # Marc (1950) and Sylvie (about 1952) no longer count as living
+    result = run("refresh-living")
+    assert result.exit_code == 0 and result.output.strip() == "Living flags refreshed: 2 changed."
+    with session_scope(app) as session:
+        assert session.scalar(select(Person.living).where(Person.xref == "I1")) is False
+        assert session.scalar(select(Change.details).where(Change.kind == "living_refreshed")) == {"changed": 2}
