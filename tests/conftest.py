@@ -76,13 +76,34 @@ def worker_id(request: pytest.FixtureRequest) -> str:
     return workerinput["workerid"] if workerinput else "master"
 
 
+#: The worker databases whose schema this session already rebuilt from nothing (by the migrations).
+_REBUILT: set[str] = set()
+
+
 def _reset_postgres(url: str) -> None:
+    """Empty the worker's database: from nothing the first time in a session, then by emptying its tables.
+
+    Rebuilding the schema by the migrations for every test cost about 0.2 s each; emptying the tables of a
+    schema the migrations made earlier in this session gives the same empty, current database (ids restart
+    too). The first test of each worker still runs every migration from an empty schema.
+    """
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
     with engine.begin() as connection:
-        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-        connection.execute(sa.text("CREATE SCHEMA public"))
+        if url in _REBUILT:
+            tables = connection.scalars(
+                sa.text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+                )
+            ).all()
+            if tables:
+                names = ", ".join(f'"{table}"' for table in tables)
+                connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+            connection.execute(sa.text("CREATE SCHEMA public"))
+            _REBUILT.add(url)
     engine.dispose()
 
 
