@@ -7,7 +7,7 @@ few queries per generation, never one per person, and never reads the whole tree
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,23 +15,17 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from famille.charts.graph import FamilyTies
-from famille.kinship.closeness import CHUNK
+from famille.kinship.closeness import id_chunks
 from famille.models import Change, Family, FamilyChild, Person, ProfileLink, User
 
 #: Births without a known date come after the dated ones, in the file's order.
 UNDATED = 10**9
 
 
-def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]
-
-
 def _with_children(session: Session, partners: dict[int, tuple[int, ...]]) -> list[FamilyTies]:
     """Families with their children in birth order (then the file's order), one query per chunk of families."""
     children: dict[int, list[tuple[int, int, int, str]]] = defaultdict(list)
-    for chunk in _chunks(partners):
+    for chunk in id_chunks(partners):
         rows = session.execute(
             select(
                 FamilyChild.family_id,
@@ -59,7 +53,7 @@ def _partners(first: int | None, second: int | None) -> tuple[int, ...]:
 def parent_families(session: Session, person_ids: set[int]) -> list[FamilyTies]:
     """The families in which these people are children (their parents' families)."""
     found: dict[int, tuple[int, ...]] = {}
-    for chunk in _chunks(person_ids):
+    for chunk in id_chunks(person_ids):
         rows = session.execute(
             select(Family.family_id, Family.partner1_id, Family.partner2_id)
             .join(FamilyChild, FamilyChild.family_id == Family.family_id)
@@ -72,7 +66,7 @@ def parent_families(session: Session, person_ids: set[int]) -> list[FamilyTies]:
 def own_families(session: Session, person_ids: set[int]) -> list[FamilyTies]:
     """The families in which these people are partners (their couples and children)."""
     found: dict[int, tuple[int, ...]] = {}
-    for chunk in _chunks(person_ids):
+    for chunk in id_chunks(person_ids):
         rows = session.execute(
             select(Family.family_id, Family.partner1_id, Family.partner2_id).where(
                 or_(Family.partner1_id.in_(chunk), Family.partner2_id.in_(chunk))
@@ -120,7 +114,7 @@ class PersonFacts:
 def person_facts(session: Session, person_ids: Collection[int]) -> dict[int, PersonFacts]:
     """The facts of these people: three queries per chunk (people, link counts, members)."""
     facts: dict[int, PersonFacts] = {}
-    for chunk in _chunks(person_ids):
+    for chunk in id_chunks(person_ids):
         links = dict(
             session.execute(
                 select(ProfileLink.person_id, func.count())
@@ -155,7 +149,7 @@ def account_marks(session: Session) -> list[tuple[int, str, int, bool]]:
 def changes_since(session: Session, person_ids: Collection[int], since: datetime) -> list[tuple[int, str, datetime]]:
     """(person_id, kind, when) of the changes about these people since ``since``, oldest first."""
     found: list[tuple[int, str, datetime]] = []
-    for chunk in _chunks(person_ids):
+    for chunk in id_chunks(person_ids):
         rows = session.execute(
             select(Change.person_id, Change.kind, Change.created_at).where(
                 Change.person_id.in_(chunk), Change.created_at >= since

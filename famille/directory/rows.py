@@ -8,14 +8,14 @@ costs one or two queries of each kind.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from famille.gedcom.dates import parsed_date
-from famille.kinship.closeness import CHUNK
+from famille.kinship.closeness import id_chunks
 from famille.models import Person, ProfileLink, User
 from famille.privacy import PersonView
 from famille.visibility import PagePrivacy
@@ -54,12 +54,6 @@ class ExportRow:
     links: tuple[LinkView, ...]
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    ordered = sorted(set(ids))
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]
-
-
 def year_of(date_text: str) -> str:
     """The year of a GEDCOM date ("ABT 1952" → "1952"), empty when there is none."""
     year = parsed_date(date_text).year if date_text else None
@@ -74,7 +68,7 @@ def years(person: PersonView) -> str:
 
 def _views(session: Session, privacy: PagePrivacy, ids: Iterable[int]) -> dict[int, PersonView]:
     views: dict[int, PersonView] = {}
-    for part in _chunks(ids):
+    for part in id_chunks(ids):
         for row in session.execute(select(*_LISTING).where(Person.person_id.in_(part))):
             views[row[0]] = privacy.view(tuple(row))
     return views
@@ -83,7 +77,7 @@ def _views(session: Session, privacy: PagePrivacy, ids: Iterable[int]) -> dict[i
 def _links(session: Session, ids: Iterable[int]) -> dict[int, list[LinkView]]:
     found: dict[int, list[LinkView]] = defaultdict(list)
     columns = (ProfileLink.person_id, ProfileLink.url, ProfileLink.platform, ProfileLink.handle, ProfileLink.label)
-    for part in _chunks(ids):
+    for part in id_chunks(ids):
         rows = session.execute(
             select(*columns)
             .where(ProfileLink.person_id.in_(part))
@@ -96,7 +90,7 @@ def _links(session: Session, ids: Iterable[int]) -> dict[int, list[LinkView]]:
 
 def _with_accounts(session: Session, ids: Iterable[int]) -> set[int]:
     owners: set[int] = set()
-    for part in _chunks(ids):
+    for part in id_chunks(ids):
         owners.update(session.scalars(select(User.person_id).where(User.person_id.in_(part))))
     return owners
 

@@ -37,16 +37,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from famille.imports.living import INFERENCE_ROUNDS, infer_birth_years
+from famille.kinship.closeness import id_chunks
 from famille.models import Family, FamilyChild, Person
 
 #: How many ids go into one ``IN (...)``: well under SQLite's limit on bound parameters.
-CHUNK = 500
-
-
-def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]
 
 
 @dataclass(slots=True)
@@ -72,7 +66,7 @@ class _Neighbourhood:
 
 def _load_years(session: Session, hood: _Neighbourhood, person_ids: Iterable[int]) -> None:
     """Read the known birth years of people not seen yet (the year as :func:`recompute_living` takes it)."""
-    for chunk in _chunks(set(person_ids) - hood.years.keys()):
+    for chunk in id_chunks(set(person_ids) - hood.years.keys()):
         for person_id, birth in session.execute(
             select(Person.person_id, Person.birth_sort).where(Person.person_id.in_(chunk))
         ):
@@ -82,7 +76,7 @@ def _load_years(session: Session, hood: _Neighbourhood, person_ids: Iterable[int
 def _expand(session: Session, hood: _Neighbourhood, person_ids: Iterable[int]) -> None:
     """Read all the ties of these people (the same ties :func:`recompute_living` builds), then their years."""
     wanted = set(person_ids) - hood.expanded
-    for chunk in _chunks(wanted):
+    for chunk in id_chunks(wanted):
         as_partner = or_(Family.partner1_id.in_(chunk), Family.partner2_id.in_(chunk))
         for first, second in session.execute(select(Family.partner1_id, Family.partner2_id).where(as_partner)):
             if first is not None and second is not None:
@@ -127,7 +121,7 @@ def _write_flags(session: Session, years: dict[int, int | None], affected: Colle
     A bulk UPDATE by the ORM, so objects already in the session see their new flag too.
     """
     changed: dict[bool, list[int]] = {True: [], False: []}
-    for chunk in _chunks(affected):
+    for chunk in id_chunks(affected):
         query = select(Person.person_id, Person.is_dead, Person.living).where(Person.person_id.in_(chunk))
         for person_id, is_dead, was_living in session.execute(query):
             year = years.get(person_id)
@@ -135,7 +129,7 @@ def _write_flags(session: Session, years: dict[int, int | None], affected: Colle
             if living != was_living:
                 changed[living].append(person_id)
     for living, person_ids in changed.items():
-        for chunk in _chunks(person_ids):
+        for chunk in id_chunks(person_ids):
             session.execute(update(Person).where(Person.person_id.in_(chunk)).values(living=living))
     return len(changed[True]) + len(changed[False])
 

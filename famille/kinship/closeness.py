@@ -81,8 +81,9 @@ def with_partners(blood: dict[int, int], *, load_partners: PartnerLoader) -> dic
     return result
 
 
-def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
+def id_chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    """``ids`` without repeats, sorted, in lists of at most :data:`CHUNK` (one ``IN (...)`` each)."""
+    ordered = sorted(set(ids))
     for start in range(0, len(ordered), CHUNK):
         yield ordered[start : start + CHUNK]
 
@@ -92,7 +93,7 @@ def tie_loader(session: Session) -> TieLoader:
 
     def load(parents_of: set[int], children_of: set[int]) -> Ties:
         ties = Ties(parents=defaultdict(set), children=defaultdict(set))
-        for chunk in _chunks(parents_of):
+        for chunk in id_chunks(parents_of):
             rows = session.execute(
                 select(FamilyChild.person_id, Family.partner1_id, Family.partner2_id)
                 .join(Family, Family.family_id == FamilyChild.family_id)
@@ -100,7 +101,7 @@ def tie_loader(session: Session) -> TieLoader:
             )
             for child_id, first, second in rows:
                 ties.parents[child_id].update(p for p in (first, second) if p is not None)
-        for chunk in _chunks(children_of):
+        for chunk in id_chunks(children_of):
             rows = session.execute(
                 select(Family.partner1_id, Family.partner2_id, FamilyChild.person_id)
                 .join(FamilyChild, FamilyChild.family_id == Family.family_id)
@@ -120,7 +121,7 @@ def partner_loader(session: Session) -> PartnerLoader:
 
     def load(person_ids: set[int]) -> dict[int, set[int]]:
         partners: dict[int, set[int]] = defaultdict(set)
-        for chunk in _chunks(person_ids):
+        for chunk in id_chunks(person_ids):
             rows = session.execute(
                 select(Family.partner1_id, Family.partner2_id).where(
                     or_(Family.partner1_id.in_(chunk), Family.partner2_id.in_(chunk)),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from famille.kinship.closeness import CHUNK, partner_loader, tie_loader, walk_relatives
+from famille.kinship.closeness import id_chunks, partner_loader, tie_loader, walk_relatives
 from famille.kinship.names import Kin, kin_name
 from famille.kinship.paths import blood_lines, parent_loader
 from famille.models import Person, ProfileLink
@@ -90,19 +90,15 @@ def relatives_kin(me: int, *, limit: int, session: Session) -> dict[int, Kin]:
 
 
 def _rows(session: Session, person_ids: Collection[int]) -> list[Person]:
-    ordered = sorted(person_ids)
     found: list[Person] = []
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
+    for chunk in id_chunks(person_ids):
         found.extend(session.scalars(select(Person).where(Person.person_id.in_(chunk))))
     return found
 
 
 def _links(session: Session, person_ids: Collection[int]) -> dict[int, list[ProfileLink]]:
-    ordered = sorted(person_ids)
     found: dict[int, list[ProfileLink]] = {}
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
+    for chunk in id_chunks(person_ids):
         query = select(ProfileLink).where(ProfileLink.person_id.in_(chunk)).order_by(ProfileLink.position)
         for link in session.scalars(query):
             found.setdefault(link.person_id, []).append(link)

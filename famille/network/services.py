@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from famille.kinship.closeness import CHUNK
+from famille.kinship.closeness import id_chunks
 from famille.kinship.names import Kin, kin_name
 from famille.kinship.paths import MAX_ID
 from famille.kinship.relationship import Relationship, find_relationship
@@ -60,10 +60,8 @@ def relationship_report(session: Session, first: str, second: str, *, lang: str)
 
 
 def _people(session: Session, person_ids: list[int]) -> dict[int, Person]:
-    ordered = sorted(set(person_ids))
     found: dict[int, Person] = {}
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
+    for chunk in id_chunks(person_ids):
         found.update(
             (person.person_id, person) for person in session.scalars(select(Person).where(Person.person_id.in_(chunk)))
         )
